@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// Builds src/core/classification/data/*.json from the shared 政府收支分类科目 TSVs.
+// Usage: node scripts/build-dictionary.js [inputDir] [outputDir]
+//   inputDir  defaults to ../shared/data/gov-classification (relative to the repo root)
+//   outputDir defaults to src/core/classification/data
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+const repoRoot = path.resolve(__dirname, '..');
+const inputDir = path.resolve(repoRoot, process.argv[2] || '../shared/data/gov-classification');
+const outputDir = path.resolve(repoRoot, process.argv[3] || 'src/core/classification/data');
+
+const FILES = [
+  { tsv: 'expenditure-function.tsv', json: 'function.json', scheme: 'function', title: '支出功能分类科目' },
+  { tsv: 'expenditure-economic-dept.tsv', json: 'economic-dept.json', scheme: 'economic-dept', title: '部门预算支出经济分类科目' },
+  { tsv: 'expenditure-economic-gov.tsv', json: 'economic-gov.json', scheme: 'economic-gov', title: '政府预算支出经济分类科目' },
+];
+
+const HEADER = ['code', 'name', 'level', 'parent', 'aliases', 'source'];
+const LEVELS = { 3: '类', 5: '款', 7: '项' };
+
+// Which edition each alias belongs to, from the upstream README's "Known renames" table.
+// Aliases not listed here fall back to a note derived from the alias's source label.
+const ALIAS_EDITIONS = {
+  '21305|巩固脱贫衔接乡村振兴': 'later edition (renamed after 2022)',
+  '21305|巩固脱贫攻坚成果衔接乡村振兴': '2024 edition (财预〔2023〕83号)',
+  '2130599|其他巩固脱贫衔接乡村振兴支出': 'later edition (seen only in 2025 demo data; unconfirmed)',
+  '210|医疗卫生与计划生育支出': 'older edition (before about 2018)',
+  '215|资源勘探信息等支出': 'older edition',
+  '20805|行政事业单位离退休': 'older edition (former 款 name)',
+};
+
+function fail(msg) {
+  process.stderr.write(`build-dictionary: ${msg}\n`);
+  process.exit(1);
+}
+
+function halfWidthBrackets(s) {
+  return s.replace(/（/g, '(').replace(/）/g, ')');
+}
+
+// The source column is "<canonical sources> | alias X: <source> | alias Y: <source>".
+function splitSource(source) {
+  const parts = source.split(/ \| alias /);
+  const aliasSources = {};
+  for (const part of parts.slice(1)) {
+    const i = part.indexOf(': ');
+    if (i > 0) aliasSources[part.slice(0, i)] = part.slice(i + 2);
+  }
+  return { source: parts[0], aliasSources };
+}
+
+function aliasEdition(code, name, alias, aliasSource) {
+  const curated = ALIAS_EDITIONS[`${code}|${alias}`];
+  if (curated) return curated;
+  if (halfWidthBrackets(alias) === halfWidthBrackets(name)) return 'any edition (bracket width only)';
+  const years = aliasSource && aliasSource.match(/20\d\d/g);
+  return years ? `seen in ${[...new Set(years)].join('/')} source` : 'edition unknown';
+}
+
+function parseTsv(file) {
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
+  const header = lines[0].split('\t');
+  if (header.join('\t') !== HEADER.join('\t')) fail(`${file}: unexpected header ${header.join(',')}`);
+  const seen = new Set();
+  return lines.slice(1).map((line, i) => {
+    const cols = line.split('\t');
+    if (cols.length !== HEADER.length) fail(`${file}:${i + 2}: expected ${HEADER.length} columns, got ${cols.length}`);
+    const [code, name, level, parent, aliases, rawSource] = cols.map((c) => c.trim());
+    if (!/^\d{3}(\d{2}){0,2}$/.test(code)) fail(`${file}:${i + 2}: bad code ${code}`);
+    if (LEVELS[code.length] !== level) fail(`${file}:${i + 2}: level ${level} does not fit code ${code}`);
+    const expectedParent = code.length === 3 ? '' : code.slice(0, code.length - 2);
+    if (parent !== expectedParent) fail(`${file}:${i + 2}: parent ${parent} does not fit code ${code}`);
+    if (seen.has(code)) fail(`${file}:${i + 2}: duplicate code ${code}`);
+    seen.add(code);
+    const { source, aliasSources } = splitSource(rawSource);
+    return {
+      code,
+      name,
+      level,
+      parent: parent || null,
+      aliases: aliases
+        ? aliases.split('|').map((a) => a.trim()).filter(Boolean).map((alias) => {
+            const entry = { name: alias, edition: aliasEdition(code, name, alias, aliasSources[alias]) };
+            if (aliasSources[alias]) entry.source = aliasSources[alias];
+            return entry;
+          })
+        : [],
+      source,
+    };
+  });
+}
+
+// One entry per line: compact, yet diffs stay readable.
+function toJson(entries) {
+  return `[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`;
+}
+
+function countLevels(entries) {
+  const c = { 类: 0, 款: 0, 项: 0 };
+  for (const e of entries) c[e.level]++;
+  return c;
+}
+
+function readme(results, builtOn) {
+  const rows = results
+    .map(({ f, entries, sha }) => {
+      const c = countLevels(entries);
+      return `| \`${f.json}\` | ${f.title} | \`${f.tsv}\` | ${entries.length} | ${c.类} | ${c.款} | ${c.项 || '–'} | \`${sha.slice(0, 12)}\` |`;
+    })
+    .join('\n');
+  return `# Classification dictionary data (generated)
+
+Generated by \`scripts/build-dictionary.js\` on ${builtOn}. Do not edit by hand: change the upstream
+TSVs and run \`npm run dictionary\` (or \`node scripts/build-dictionary.js [inputDir]\`).
+
+## Provenance
+
+Upstream: \`shared/data/gov-classification/\` (see its README for every source document).
+
+| file | scheme | upstream file | rows | 类 | 款 | 项 | upstream sha256 |
+|------|--------|---------------|-----:|---:|---:|---:|-----------------|
+${rows}
+
+The upstream README's own table says 169 function rows / 19 类; the TSV actually holds more 类 rows
+(203, 209, 222, 223, 224, 227, 230–234 were added from the standard 类 list). The counts above are
+those of the TSVs.
+
+Each entry is \`{code, name, level, parent, aliases: [{name, edition, source?}], source}\`. \`parent\`
+is the code one level up (null for 类); the parent row itself may be missing. \`source\` is the
+upstream label for the canonical name; each alias carries its own source and edition note.
+
+## Edition
+
+The target is the 2022 edition (《2022年政府收支分类科目》), but the rows are a **mix of editions
+2017–2025, mostly 2022–2025**. The 21 codes of the seed's real 2022 budget keep their 2022 names;
+other rows carry the newest name seen, with older/newer names as aliases.
+
+## Partial: a missing code is not an invalid code
+
+This is a small part of the official list (every function 类, but only a few hundred 款/项 of several
+thousand; dept-economic 307/311/312/313/399 and all 309 款 are absent; gov-economic is fragmentary).
+A code that is not here must be reported as "not in the dictionary", never as an error.
+
+## Known renames
+
+| code | name here | alias | edition |
+|------|-----------|-------|---------|
+${results
+  .flatMap(({ entries }) => entries)
+  .flatMap((e) => e.aliases.map((a) => `| ${e.code} | ${e.name} | ${a.name} | ${a.edition} |`))
+  .join('\n')}
+
+Not recorded as aliases (seen without codes): 207 文化体育与传媒支出, 220 国土海洋气象等支出.
+`;
+}
+
+function main() {
+  if (!fs.existsSync(inputDir)) fail(`input folder not found: ${inputDir}`);
+  const results = FILES.map((f) => {
+    const file = path.join(inputDir, f.tsv);
+    if (!fs.existsSync(file)) fail(`missing ${file}`);
+    const sha = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    return { f, entries: parseTsv(file), sha };
+  });
+  fs.mkdirSync(outputDir, { recursive: true });
+  for (const { f, entries } of results) {
+    fs.writeFileSync(path.join(outputDir, f.json), toJson(entries));
+  }
+  const builtOn = new Date().toISOString().slice(0, 10);
+  fs.writeFileSync(path.join(outputDir, 'README.md'), readme(results, builtOn));
+  for (const { f, entries } of results) process.stdout.write(`${f.json}: ${entries.length} entries\n`);
+}
+
+main();

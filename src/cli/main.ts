@@ -1,0 +1,100 @@
+// The `suanpan` command: argument parsing and dispatch. Exit codes per docs/cli-contract.md.
+import { recognizeWorkbook } from '../core/recognize';
+import { rangeAddress } from '../core/workbook/address';
+import { InputError, readWorkbookFile } from '../xlsx';
+import { recognitionJson } from './report';
+import { kindLabel, type Lang } from './labels';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+const USAGE = `用法 / usage:
+  suanpan inspect FILE.xlsx [--json]
+  suanpan check FILE.xlsx|DIR [--json] [--lang zh-CN|en]
+`;
+
+interface Parsed {
+  command: string;
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: string[]): Parsed {
+  const [command = '', ...rest] = argv;
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  const valued = new Set(['--lang', '--out', '--template', '--previous', '--review-out', '--report']);
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 0) flags.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (valued.has(a) && i + 1 < rest.length) flags.set(a, rest[++i]);
+      else flags.set(a, true);
+    } else positional.push(a);
+  }
+  return { command, positional, flags };
+}
+
+export async function inspect(file: string, json: boolean, lang: Lang, io: Io): Promise<number> {
+  let snapshot;
+  try {
+    snapshot = await readWorkbookFile(file);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(e.message + '\n');
+      return 2;
+    }
+    throw e;
+  }
+  const rec = recognizeWorkbook(snapshot);
+  if (json) {
+    io.out(JSON.stringify(recognitionJson(file, rec), null, 2) + '\n');
+    return 0;
+  }
+  const zh = lang === 'zh-CN';
+  io.out(`${file}\n`);
+  io.out(zh ? `识别到 ${rec.tables.length} 张表、${rec.forms.length} 张绩效目标表\n` : `${rec.tables.length} tables, ${rec.forms.length} performance forms recognized\n`);
+  for (const t of rec.tables) {
+    io.out(`  ${t.id.padEnd(4)} ${kindLabel(t.kind, lang).padEnd(zh ? 14 : 40)} ${t.sheet}!${rangeAddress(t.range)}  ${zh ? '单位' : 'unit'} ${t.unit}  ${t.title}\n`);
+  }
+  for (const f of rec.forms) io.out(`  ${f.id.padEnd(4)} ${zh ? '绩效目标表' : 'form'}  ${f.sheet}!${rangeAddress(f.range)}  ${f.name}\n`);
+  for (const u of rec.unrecognized)
+    io.out(`  ${zh ? '未识别' : 'unrecognized'} ${u.sheet}!${rangeAddress(u.range)}  ${u.reason}  ${u.firstText.slice(0, 40)}\n`);
+  return 0;
+}
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const args = parseArgs(argv);
+  const langFlag = args.flags.get('--lang');
+  const lang: Lang = langFlag === 'en' ? 'en' : 'zh-CN';
+  if (langFlag !== undefined && langFlag !== 'en' && langFlag !== 'zh-CN') {
+    io.err(`suanpan: --lang must be zh-CN or en\n${USAGE}`);
+    return 2;
+  }
+  const json = args.flags.has('--json');
+  try {
+    switch (args.command) {
+      case 'inspect':
+        if (args.positional.length !== 1) break;
+        return await inspect(args.positional[0], json, lang, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return 0;
+    }
+  } catch (e) {
+    io.err(`suanpan: ${(e as Error).message}\n`);
+    return 2;
+  }
+  io.err(USAGE);
+  return 2;
+}

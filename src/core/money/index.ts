@@ -1,0 +1,4 @@
+export { default as Decimal } from 'decimal.js';
+export * from './parse';
+export * from './interval';
+export * from './format';

@@ -1,0 +1,150 @@
+import Decimal from 'decimal.js';
+
+export type AmountInput = { kind: 'number'; value: number; numFmt?: string } | string;
+
+export interface ParsedAmount {
+  value: Decimal;
+  /** Decimals as shown: typed digits after the point, or the number format's, or the shortest repr's. */
+  decimals: number;
+  source: 'number' | 'text';
+  /** Digits look cut off (`3000.`). */
+  truncated?: boolean;
+  /** Text ended in a bare point (`3000.`). */
+  trailingPoint?: boolean;
+  /** A dash (`—` `-` `–` `－`) standing for zero. */
+  zeroDash?: boolean;
+  /** Stored number has more decimals than its format shows (1216.954 shown as 1216.95). */
+  hiddenDecimals?: boolean;
+}
+
+export interface EmptyAmount {
+  empty: true;
+}
+
+export interface InvalidAmount {
+  invalid: string;
+  /** The input is a percentage (`12.5%`, or a number formatted `0.00%`); value is in percent. */
+  percent?: boolean;
+  value?: Decimal;
+}
+
+export type AmountResult = ParsedAmount | EmptyAmount | InvalidAmount;
+
+export function isAmount(r: AmountResult): r is ParsedAmount {
+  return 'value' in r && !('invalid' in r);
+}
+
+export function isEmptyAmount(r: AmountResult): r is EmptyAmount {
+  return 'empty' in r;
+}
+
+export function isInvalidAmount(r: AmountResult): r is InvalidAmount {
+  return 'invalid' in r;
+}
+
+// Excel keeps 15 significant digits; beyond that the XML holds binary noise (0.30000000000000004).
+const EXCEL_DIGITS = 15;
+
+const DASH = /^[-—–－‐‒―−~～]+$/;
+const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
+const PLAIN = /^(\d*)(?:\.(\d*))?$/;
+const GROUPED = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d*))?$/;
+
+function decimalsOf(d: Decimal): number {
+  return Math.max(0, d.decimalPlaces());
+}
+
+function zeroSafe(d: Decimal): Decimal {
+  return d.isZero() ? new Decimal(0) : d;
+}
+
+/** Decimals shown by the first section of an Excel number format; undefined for General/text/scientific. */
+export function decimalsFromNumFmt(numFmt: string | undefined): number | undefined {
+  if (!numFmt) return undefined;
+  const section = numFmt.split(';')[0]
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '');
+  if (/general/i.test(section) || section.trim() === '@' || /e[+-]/i.test(section)) return undefined;
+  if (!/[0#?]/.test(section)) return undefined;
+  const point = section.indexOf('.');
+  if (point < 0) return 0;
+  return (section.slice(point + 1).match(/0/g) ?? []).length;
+}
+
+function isPercentFmt(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  return numFmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
+}
+
+function parseNumber(value: number, numFmt?: string): AmountResult {
+  if (!Number.isFinite(value)) return { invalid: `not a finite number: ${value}` };
+  // String(value) is the shortest round-trip repr; no float arithmetic touches the value.
+  const exact = zeroSafe(new Decimal(String(value)).toSignificantDigits(EXCEL_DIGITS));
+  if (isPercentFmt(numFmt)) {
+    return { invalid: 'percentage, not an amount', percent: true, value: exact.times(100) };
+  }
+  const shown = decimalsFromNumFmt(numFmt);
+  const own = decimalsOf(exact);
+  const result: ParsedAmount = { value: exact, decimals: shown ?? own, source: 'number' };
+  if (shown !== undefined && own > shown) result.hiddenDecimals = true;
+  return result;
+}
+
+function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+function parseText(input: string): AmountResult {
+  const original = input;
+  // Only edge spaces go: `12 34` is two numbers run together, not 1234.
+  let s = input.replace(EDGE_SPACE, '');
+  if (s === '') return { empty: true };
+  if (DASH.test(s)) return { value: new Decimal(0), decimals: 0, source: 'text', zeroDash: true };
+  s = toHalfWidth(s).replace(/。/g, '.');
+
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1];
+  }
+  const sign = /^([+\-−])/.exec(s);
+  if (sign) {
+    if (paren) return { invalid: `sign inside parentheses: ${original}` };
+    negative = sign[1] !== '+';
+    s = s.slice(1);
+  }
+  s = s.replace(/^[¥$]/, '');
+
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+
+  const m = PLAIN.exec(s) ?? GROUPED.exec(s);
+  if (!m || (m[1] === '' && !m[2])) return { invalid: `not an amount: ${original}` };
+  const intPart = m[1].replace(/,/g, '') || '0';
+  const frac = m[2] ?? '';
+  let value = new Decimal(frac ? `${intPart}.${frac}` : intPart);
+  if (negative) value = value.negated();
+  value = zeroSafe(value);
+
+  if (percent) return { invalid: 'percentage, not an amount', percent: true, value };
+  const result: ParsedAmount = { value, decimals: frac.length, source: 'text' };
+  if (m[2] === '') {
+    result.trailingPoint = true;
+    result.truncated = true;
+  }
+  return result;
+}
+
+/**
+ * Reads one amount cell. Blank text gives `{empty: true}` (the caller decides whether blank means
+ * zero: a missing split is itself a finding); a dash gives zero with `zeroDash`.
+ */
+export function parseAmount(input: AmountInput): AmountResult {
+  return typeof input === 'string' ? parseText(input) : parseNumber(input.value, input.numFmt);
+}
