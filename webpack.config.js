@@ -1,6 +1,6 @@
 // Builds the task pane into build/: taskpane.html + its bundle, commands.html (the manifest's
-// FunctionFile), a local copy of office.js (no CDN: the pane loads nothing from the network) and the
-// icons under build/assets/.
+// FunctionFile), a local copy of office.js and the runtime files it loads (no CDN: the pane loads
+// nothing from the network) and the icons under build/assets/.
 //
 //   npx webpack --mode production      (npm run build does this after the CLI build)
 
@@ -13,9 +13,29 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const ROOT = __dirname;
 const OUT = path.join(ROOT, 'build');
 
+const OFFICE_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
+
+/**
+ * The parts of office.js's dist/ the pane needs, served from our own origin. office.js loads its
+ * companions from the folder it was loaded from, so office.js alone is not enough:
+ * - o15apptofilemappingtable.js: outside Office, office.js loads it before Office.onReady can
+ *   resolve (without it, onReady never answers and the pane waits for the boot timeout);
+ * - inside Excel: the Excel host script for the platform (excel-win32-16.01.js, excel-web-16.00.js, …),
+ *   the UI strings of the Office display language (<locale>/office_strings.js) and telemetry.
+ * Debug builds, Office 2013 (…-15.js) files, other hosts and Outlook strings are left out.
+ */
+function officeRuntimeFiles() {
+  const files = ['office.js', 'o15apptofilemappingtable.js', 'telemetry/oteljs_agave.js'];
+  for (const name of fs.readdirSync(OFFICE_DIST)) {
+    if (/^excel-[a-z0-9]+-16\.\d+(-core)?\.js$/.test(name)) files.push(name); // Office 2016+; 2013 lacks ExcelApi 1.7
+    if (fs.existsSync(path.join(OFFICE_DIST, name, 'office_strings.js'))) files.push(`${name}/office_strings.js`);
+  }
+  return files.sort().map((rel) => [path.join(OFFICE_DIST, rel), rel]);
+}
+
 /** Files copied verbatim into build/: [source, path inside build/]. */
 const STATIC_FILES = [
-  [path.join(ROOT, 'node_modules/@microsoft/office-js/dist/office.js'), 'office.js'],
+  ...officeRuntimeFiles(),
   ...fs
     .readdirSync(path.join(ROOT, 'assets'))
     .filter((name) => /^(icon-\d+|logo-filled)\.png$/.test(name))
@@ -45,7 +65,8 @@ class CopyStaticFilesPlugin {
               continue;
             }
             compilation.fileDependencies.add(from);
-            compilation.emitAsset(to, new sources.RawSource(fs.readFileSync(from)));
+            // minimized: already-shipped files (office.js) must reach build/ byte for byte, untouched by Terser.
+            compilation.emitAsset(to, new sources.RawSource(fs.readFileSync(from)), { minimized: true, copied: true });
           }
         },
       );
@@ -103,8 +124,10 @@ module.exports = (_env, argv = {}) => {
       // expected for React + Fluent UI, so real growth still shows up.
       maxEntrypointSize: 450 * 1024,
       maxAssetSize: 450 * 1024,
+      assetFilter: (name) => /^taskpane\b.*\.js$/.test(name), // office.js's files are not ours to shrink
     },
-    stats: 'normal',
+    // The 150-odd <locale>/office_strings.js copies would bury the bundle in the build summary.
+    stats: { preset: 'normal', excludeAssets: [/\/office_strings\.js$/] },
   };
 };
 

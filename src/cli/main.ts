@@ -1,4 +1,6 @@
 // The `suanpan` command: argument parsing and dispatch. Exit codes per docs/cli-contract.md.
+import { promises as fs } from 'node:fs';
+import { checkDir, checkFile } from './check';
 import { recognizeWorkbook } from '../core/recognize';
 import { rangeAddress } from '../core/workbook/address';
 import { InputError, readWorkbookFile } from '../xlsx';
@@ -85,6 +87,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'inspect':
         if (args.positional.length !== 1) break;
         return await inspect(args.positional[0], json, lang, io);
+      case 'check': {
+        if (args.positional.length !== 1) break;
+        const target = args.positional[0];
+        const stat = await fs.stat(target).catch(() => undefined);
+        if (stat?.isDirectory()) return await checkDir(target, json, lang, io);
+        return await checkFile(target, json, lang, io);
+      }
       case 'help':
       case '--help':
       case '-h':

@@ -3,21 +3,24 @@
 
 /** The part of the `Office` global the pane uses at start-up. */
 export interface OfficeLike {
-  onReady(): Promise<{ host: string | null }>;
+  /** Resolves with host null outside Office. */
+  onReady(): Promise<{ host: unknown }>;
   context?: { displayLanguage?: string };
+  /** At run time Office.HostType.Excel is the string 'Excel' (the typings declare a numeric enum). */
+  HostType?: { Excel: unknown };
 }
 
 export interface PaneEnvironment {
-  /** 'Excel' inside Excel; null in a plain browser or when office.js is missing or never answers. */
-  host: string | null;
+  /** False in a plain browser, in another Office app, or when office.js is missing or never answers. */
+  inExcel: boolean;
   displayLanguage?: string;
 }
 
 export const OFFICE_READY_TIMEOUT_MS = 5000;
 
 /**
- * Calls `render` once office.js is ready. If office.js is missing, `render` runs at once with host
- * null; if Office.onReady has not answered within `timeoutMs`, `render` runs with host null and runs
+ * Calls `render` once office.js is ready. If office.js is missing, `render` runs at once outside
+ * Excel; if Office.onReady has not answered within `timeoutMs`, `render` runs outside Excel and runs
  * again should onReady answer later.
  */
 export function bootPane(
@@ -26,25 +29,31 @@ export function bootPane(
   timeoutMs: number = OFFICE_READY_TIMEOUT_MS,
 ): Promise<void> {
   if (!office || typeof office.onReady !== 'function') {
-    render({ host: null });
+    render({ inExcel: false });
     return Promise.resolve();
   }
   let settled = false;
   const timer = setTimeout(() => {
-    if (!settled) render({ host: null });
+    if (!settled) render({ inExcel: false });
   }, timeoutMs);
   return office.onReady().then(
     (info) => {
       settled = true;
       clearTimeout(timer);
-      render({ host: info?.host ?? null, displayLanguage: displayLanguageOf(office) });
+      render({ inExcel: isExcel(office, info?.host), displayLanguage: displayLanguageOf(office) });
     },
     () => {
       settled = true;
       clearTimeout(timer);
-      render({ host: null });
+      render({ inExcel: false });
     },
   );
+}
+
+function isExcel(office: OfficeLike, host: unknown): boolean {
+  if (host === null || host === undefined) return false;
+  const excel = office.HostType?.Excel ?? 'Excel';
+  return host === excel || host === 'Excel';
 }
 
 function displayLanguageOf(office: OfficeLike): string | undefined {

@@ -12,8 +12,7 @@ const root = createRoot(container);
 
 const office: OfficeLike | undefined = typeof Office === 'undefined' ? undefined : Office;
 
-void bootPane(office, ({ host, displayLanguage }) => {
-  const inExcel = host === 'Excel'; // Office.HostType.Excel
+void bootPane(office, ({ inExcel, displayLanguage }) => {
   const locale = pickLocale(displayLanguage);
   document.documentElement.lang = locale;
   root.render(<App key={inExcel ? 'excel' : 'browser'} host={inExcel ? createExcelHost() : null} initialLocale={locale} />);

@@ -18,8 +18,22 @@ function applyCellEdit(wb: ExcelJS.Workbook, edit: CellEdit): void {
   if (edit.value !== undefined) cell.value = toExcelValue(edit.value);
   if (edit.style) applyStyle(cell, edit.style);
   if (edit.note !== undefined) {
-    // exceljs has no API to remove a note; clearing the private comment is what its own model does.
-    if (edit.note === '') (cell as unknown as { _comment?: unknown })._comment = undefined;
+    if (edit.note === '') removeNote(cell);
     else cell.note = edit.note;
   }
+}
+
+interface CellInternals {
+  _comment?: unknown;
+  _value: { model: { comment?: unknown } };
+}
+
+/**
+ * exceljs has no API to remove a note. A loaded note lives twice: in the cell's `_comment` and
+ * in its value model (which the writer serialises), so both must go.
+ */
+function removeNote(cell: ExcelJS.Cell): void {
+  const internals = cell as unknown as CellInternals;
+  internals._comment = undefined;
+  delete internals._value.model.comment;
 }

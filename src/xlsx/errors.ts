@@ -21,6 +21,8 @@ export const reasons = {
     '文件有密码保护（已加密），请在 Excel 中取消密码后另存再试 / the file is password-protected (encrypted); remove the password in Excel, save, and try again',
   notZip: (hint?: { zh: string; en: string }) =>
     hint ? `不是 .xlsx 文件（${hint.zh}） / not an .xlsx file (${hint.en})` : '不是 .xlsx 文件 / not an .xlsx file',
+  xlsb: '不是 .xlsx 文件（.xlsb 二进制工作簿，请在 Excel 中另存为 .xlsx） / not an .xlsx file (binary .xlsb; save it as .xlsx in Excel)',
+  ods: '不是 .xlsx 文件（OpenDocument .ods 表格，请另存为 .xlsx） / not an .xlsx file (OpenDocument .ods; save it as .xlsx)',
   notWorkbook: '压缩包里没有 Excel 工作簿（可能是其他 Office 文档） / the archive holds no Excel workbook (another kind of Office file?)',
   damaged: (detail: string) => `文件已损坏或无法解析（${detail}） / the file is damaged or cannot be parsed (${detail})`,
   noSheets: '工作簿里没有工作表 / the workbook has no worksheets',

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import * as ExcelJS from 'exceljs';
 import { InputError, reasons } from './errors';
-import { sniffProblem, zipHasWorkbookPart } from './sniff';
+import { sniffProblem, zipWorkbookProblem } from './sniff';
 
 export async function readInputBytes(path: string): Promise<Buffer> {
   try {
@@ -32,9 +32,7 @@ export async function loadWorkbook(buf: Buffer, source: string): Promise<ExcelJS
   } catch (e) {
     throw new InputError(source, reasons.damaged(firstLine(e)));
   }
-  if (wb.worksheets.length === 0) {
-    throw new InputError(source, zipHasWorkbookPart(buf) ? reasons.noSheets : reasons.notWorkbook);
-  }
+  if (wb.worksheets.length === 0) throw new InputError(source, zipWorkbookProblem(buf));
   return wb;
 }
 

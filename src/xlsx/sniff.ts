@@ -39,7 +39,13 @@ function looksLikeText(sample: Buffer): boolean {
   return control === 0;
 }
 
-/** exceljs silently yields zero sheets for a zip without xl/workbook.xml (e.g. a .docx). */
-export function zipHasWorkbookPart(buf: Buffer): boolean {
-  return buf.includes('xl/workbook.xml', 0, 'latin1');
+/**
+ * exceljs silently yields zero sheets for a zip without xl/workbook.xml, so name what it is.
+ * Zip entry names are stored uncompressed, so a byte search finds them.
+ */
+export function zipWorkbookProblem(buf: Buffer): string {
+  if (buf.includes('xl/workbook.xml', 0, 'latin1')) return reasons.noSheets;
+  if (buf.includes('xl/workbook.bin', 0, 'latin1')) return reasons.xlsb;
+  if (buf.includes('application/vnd.oasis.opendocument.spreadsheet', 0, 'latin1')) return reasons.ods;
+  return reasons.notWorkbook;
 }

@@ -1,0 +1,135 @@
+// What every rule reads: each recognized table with its amounts, labels and (corrected) hierarchy.
+import { formatAmount } from '../money';
+import type { RecognizedTable, Recognition, TableColumn, TableRow } from '../recognize';
+import { isAmountRole } from '../recognize/headers';
+import { specFor } from '../recognize/specs/tables';
+import { cellAddress, colToLetters, qualifiedAddress } from '../workbook/address';
+import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/types';
+import type Decimal from 'decimal.js';
+import { readAmount, sumFigures, typicalDecimals, type AmountCell, type Figure } from './figures';
+
+export class TableContext {
+  readonly amountColumns: readonly TableColumn[];
+  readonly decimals: number;
+  private readonly cache = new Map<number, AmountCell>();
+  /** rows as the checks use them: codes corrected where a block was found misaligned. */
+  rows: readonly TableRow[];
+  private childIndex?: number[][];
+  /** Cells whose figure is known to be cut off (reported once by the truncated rule). */
+  readonly cutCells = new Set<number>();
+  /** Row indexes inside a misaligned block: their codes are judged by that finding alone. */
+  readonly misalignedRows = new Set<number>();
+
+  constructor(
+    readonly table: RecognizedTable,
+    readonly sheet: SheetSnapshot,
+  ) {
+    this.rows = table.rows;
+    this.amountColumns = table.columns.filter((c) => isAmountRole(c.role) && c.period !== 'change-rate');
+    const sample = [];
+    for (const r of table.rows) for (const c of this.amountColumns) sample.push(sheet.rows[r.row]?.[c.col]);
+    this.decimals = typicalDecimals(sample);
+  }
+
+  setRows(rows: readonly TableRow[]): void {
+    this.rows = rows;
+    this.childIndex = undefined;
+  }
+
+  amount(row: number, col: number): AmountCell {
+    const key = row * 16384 + col;
+    let a = this.cache.get(key);
+    if (!a) {
+      a = readAmount(this.sheet.rows[row]?.[col], row, col, this.decimals);
+      this.cache.set(key, a);
+    }
+    return a;
+  }
+
+  replaceAmount(a: AmountCell): void {
+    this.cache.set(a.row * 16384 + a.col, a);
+  }
+
+  children(index: number): number[] {
+    if (!this.childIndex) {
+      this.childIndex = this.rows.map(() => []);
+      this.rows.forEach((r, i) => {
+        if (r.parent !== undefined) this.childIndex![r.parent].push(i);
+      });
+    }
+    return this.childIndex[index];
+  }
+
+  /** The figure of a row in a column; a blank row with children stands for their sum. */
+  figure(index: number, col: number): Figure {
+    const own = this.amount(this.rows[index].row, col);
+    if (!own.blank) return own;
+    const kids = this.children(index);
+    if (!kids.length) return own;
+    return sumFigures(kids.map((k) => this.figure(k, col)));
+  }
+
+  column(role: TableColumn['role'], period: TableColumn['period'] = 'current', side?: 'income' | 'expense'): TableColumn | undefined {
+    return this.table.columns.find((c) => c.role === role && c.period === period && (side === undefined || c.side === side));
+  }
+
+  totalRows(side?: 'income' | 'expense'): number[] {
+    const out: number[] = [];
+    this.rows.forEach((r, i) => {
+      if (r.isTotal && (side === undefined || r.side === side)) out.push(i);
+    });
+    return out;
+  }
+
+  topLevelRows(side?: 'income' | 'expense'): number[] {
+    const out: number[] = [];
+    this.rows.forEach((r, i) => {
+      if (!r.isTotal && r.parent === undefined && (side === undefined || r.side === side)) out.push(i);
+    });
+    return out;
+  }
+
+  label(): { zh: string; en: string } {
+    const spec = specFor(this.table.kind);
+    return { zh: `${this.table.sheet}《${spec.zh}》`, en: `${this.table.sheet} (${spec.en})` };
+  }
+
+  rowLabel(index: number): string {
+    const r = this.rows[index];
+    return [r.code, r.name].filter(Boolean).join(' ') || `#${r.row + 1}`;
+  }
+
+  columnLabel(col: number): string {
+    const c = this.table.columns.find((x) => x.col === col);
+    if (!c) return colToLetters(col);
+    const parts = c.header.split(' / ');
+    return parts[parts.length - 1] || colToLetters(col);
+  }
+
+  address(row: number, col: number): string {
+    return cellAddress(row, col);
+  }
+
+  qualified(row: number, col: number): string {
+    return qualifiedAddress(this.sheet.name, cellAddress(row, col));
+  }
+
+  fmt(d: Decimal): string {
+    return formatAmount(d, this.decimals);
+  }
+}
+
+export interface CheckContext {
+  readonly workbook: WorkbookSnapshot;
+  readonly recognition: Recognition;
+  readonly tables: readonly TableContext[];
+}
+
+export function makeContext(workbook: WorkbookSnapshot, recognition: Recognition): CheckContext {
+  const bySheet = new Map(workbook.sheets.map((s) => [s.name, s]));
+  return {
+    workbook,
+    recognition,
+    tables: recognition.tables.map((t) => new TableContext(t, bySheet.get(t.sheet)!)),
+  };
+}

@@ -1,0 +1,165 @@
+// Identities between tables of one workbook (budget-tables.md §3, "Across tables").
+import { normalizeName, stripOrdinal } from '../classification';
+import type { Finding } from '../findings';
+import type { ColumnRole, TableKind } from '../recognize';
+import { sumFinding } from './compare';
+import type { CheckContext, TableContext } from './context';
+import type { Figure } from './figures';
+import type { Rule } from './rule';
+
+const key = (s: string) => normalizeName(stripOrdinal(s));
+
+function sameName(a: string, b: string): boolean {
+  const x = key(a);
+  const y = key(b);
+  if (x === y) return true;
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  return short.length >= 4 && long.startsWith(short);
+}
+
+interface Point {
+  t: TableContext;
+  index: number;
+  col: number;
+}
+
+function figureAt(p: Point): Figure {
+  return p.t.figure(p.index, p.col);
+}
+
+function totalPoint(t: TableContext | undefined, role: ColumnRole, side?: 'income' | 'expense'): Point | undefined {
+  if (!t) return undefined;
+  const col = t.column(role, 'current', side);
+  const index = t.totalRows(side)[0];
+  if (!col || index === undefined) return undefined;
+  return { t, index, col: col.col };
+}
+
+function itemPoint(t: TableContext | undefined, name: string, role: ColumnRole, side?: 'income' | 'expense'): Point | undefined {
+  if (!t) return undefined;
+  const col = t.column(role, 'current', side);
+  if (!col) return undefined;
+  const index = t.rows.findIndex((r) => !r.isTotal && (side === undefined || r.side === side) && (r.level ?? 1) === 1 && sameName(r.name, name));
+  return index < 0 ? undefined : { t, index, col: col.col };
+}
+
+function compare(found: Point | undefined, other: Point | undefined, out: Finding[]): void {
+  if (!found || !other) return;
+  const a = figureAt(found);
+  const b = figureAt(other);
+  if (a.blank && b.blank) return;
+  const ol = other.t.label();
+  const what = {
+    zh: `${ol.zh} ${other.t.rowLabel(other.index)} · ${other.t.columnLabel(other.col)}`,
+    en: `${ol.en} ${other.t.rowLabel(other.index)} · ${other.t.columnLabel(other.col)}`,
+  };
+  const f = sumFinding({
+    rule: 'cross-table',
+    t: found.t,
+    index: found.index,
+    col: found.col,
+    found: a.blank ? a : found.t.amount(found.t.rows[found.index].row, found.col).blank ? a : found.t.amount(found.t.rows[found.index].row, found.col),
+    expected: b,
+    what,
+    related: [other.t.qualified(other.t.rows[other.index].row, other.col)],
+  });
+  if (f) out.push(f);
+}
+
+/** Rows of two function tables matched by code; report only the deepest rows that differ. */
+function compareByCode(a: TableContext, b: TableContext, roles: ColumnRole[], onlyWhere: (code: string) => boolean, out: Finding[]): void {
+  const byCode = new Map<string, number>();
+  b.rows.forEach((r, i) => {
+    if (r.code && !byCode.has(r.code)) byCode.set(r.code, i);
+  });
+  for (const role of roles) {
+    const ca = a.column(role);
+    const cb = b.column(role);
+    if (!ca || !cb) continue;
+    const differs = new Set<number>();
+    a.rows.forEach((r, i) => {
+      if (!r.code || !onlyWhere(r.code)) return;
+      const j = byCode.get(r.code);
+      if (j === undefined) return;
+      const x = a.figure(i, ca.col);
+      const y = b.figure(j, cb.col);
+      if (!x.value.eq(y.value) && (x.lo.gt(y.hi) || y.lo.gt(x.hi))) differs.add(i);
+    });
+    for (const i of differs) {
+      if (a.children(i).some((k) => differs.has(k))) continue;
+      compare({ t: a, index: i, col: ca.col }, { t: b, index: byCode.get(a.rows[i].code!)!, col: cb.col }, out);
+    }
+  }
+}
+
+export const crossTableRule: Rule = {
+  id: 'cross-table',
+  run(ctx: CheckContext): Finding[] {
+    const out: Finding[] = [];
+    const of = (k: TableKind) => ctx.tables.find((t) => t.table.kind === k);
+    const summary = of('summary');
+    const income = of('income');
+    const expenditure = of('expenditure');
+    const fiscal = of('fiscal-summary');
+    const general = of('general-expenditure');
+    const economic = of('basic-economic');
+    const threePublic = of('three-public');
+
+    const summaryTotal = totalPoint(summary, 'income-amount', 'income');
+    compare(totalPoint(income, 'total'), summaryTotal, out);
+    compare(totalPoint(expenditure, 'total'), summaryTotal, out);
+
+    const gb = '一般公共预算';
+    const summaryGeneral = itemPoint(summary, gb, 'income-amount', 'income');
+    compare(itemPoint(fiscal, gb, 'income-amount', 'income'), summaryGeneral, out);
+    compare(totalPoint(general, 'total'), itemPoint(fiscal, gb, 'income-amount', 'income') ?? summaryGeneral, out);
+
+    if (summary) {
+      summary.rows.forEach((r, i) => {
+        if (r.side !== 'expense' || r.isTotal) return;
+        const col = summary.column('expense-amount');
+        if (!col) return;
+        const here = { t: summary, index: i, col: col.col };
+        compare(itemPoint(income, r.name, 'total'), here, out);
+        compare(itemPoint(expenditure, r.name, 'total'), here, out);
+      });
+    }
+    if (fiscal && general) {
+      const col = fiscal.column('general-budget') ?? fiscal.column('expense-amount');
+      if (col)
+        fiscal.rows.forEach((r, i) => {
+          if (r.side !== 'expense' || r.isTotal) return;
+          compare({ t: fiscal, index: i, col: col.col }, itemPoint(general, r.name, 'total'), out);
+        });
+    }
+    if (general && expenditure) {
+      const allGeneral = (code: string): boolean => {
+        if (!income) return true;
+        const i = income.rows.findIndex((r) => r.code === code);
+        const tc = income.column('total');
+        const gc = income.column('general-budget');
+        if (i < 0 || !tc || !gc) return true;
+        return income.figure(i, tc.col).value.eq(income.figure(i, gc.col).value);
+      };
+      compareByCode(expenditure, general, ['basic', 'project'], allGeneral, out);
+    }
+    if (general && economic) {
+      const econTotal = totalPoint(economic, 'amount') ?? totalPoint(economic, 'total');
+      compare(econTotal, totalPoint(general, 'basic'), out);
+    }
+    if (threePublic && economic) {
+      const car = '公务用车运行维护费';
+      const a = itemPointAnyLevel(threePublic, car);
+      const b = itemPointAnyLevel(economic, car);
+      if (a && b && !figureAt(a).blank && !figureAt(b).blank) compare(a, b, out);
+    }
+    return out;
+  },
+};
+
+function itemPointAnyLevel(t: TableContext, name: string): Point | undefined {
+  const col = t.column('amount') ?? t.column('total');
+  if (!col) return undefined;
+  const index = t.rows.findIndex((r) => !r.isTotal && key(r.name) === key(name));
+  return index < 0 ? undefined : { t, index, col: col.col };
+}

@@ -1,0 +1,48 @@
+// The checks, in the order they must run: amounts first (cut figures), then misalignment (which
+// corrects the hierarchy), then codes, then every sum.
+import { sortFindings, type Finding } from '../findings';
+import { recognizeWorkbook, type Recognition } from '../recognize';
+import type { WorkbookSnapshot } from '../workbook/types';
+import { amountsRule } from './amounts';
+import { balanceRule } from './balance';
+import { codesRule } from './codes';
+import { columnTotalRule } from './column-total';
+import { makeContext } from './context';
+import { crossTableRule } from './cross-table';
+import { misalignedRule } from './misaligned';
+import type { Rule } from './rule';
+import { rowTotalRule } from './row-total';
+import { subtotalRule } from './subtotal';
+
+export const RULES: readonly Rule[] = [
+  amountsRule,
+  misalignedRule,
+  codesRule,
+  subtotalRule,
+  rowTotalRule,
+  columnTotalRule,
+  balanceRule,
+  crossTableRule,
+];
+
+export interface CheckResult {
+  readonly recognition: Recognition;
+  readonly findings: readonly Finding[];
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.rule}|${f.sheet}|${f.cell}|${f.expected ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function checkWorkbook(workbook: WorkbookSnapshot, recognition = recognizeWorkbook(workbook)): CheckResult {
+  const ctx = makeContext(workbook, recognition);
+  const findings: Finding[] = [];
+  for (const rule of RULES) findings.push(...rule.run(ctx));
+  return { recognition, findings: sortFindings(dedupe(findings), workbook.sheets.map((s) => s.name)) };
+}
