@@ -361,6 +361,7 @@ describe('manifest.xml: files it points at', () => {
     for (const u of htmlUrls) expect(pages).toContain(new URL(u).pathname.slice(1));
     const copied = makeConfig.STATIC_FILES.map(([, to]) => to);
     expect(copied).toContain('office.js');
+    expect(copied).toContain('o15apptofilemappingtable.js'); // without it onReady never answers outside Office
     for (const u of allUrls().filter((x) => /\.png$/i.test(x))) expect(copied).toContain(new URL(u).pathname.slice(1));
   });
 });

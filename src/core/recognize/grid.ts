@@ -9,6 +9,8 @@ export class SheetGrid {
   readonly colCount: number;
   /** master cell of each merged slave, keyed row*colCount+col */
   private readonly slaveToMaster = new Map<number, { row: number; col: number }>();
+  /** filledCols per row, computed once (recognition asks for a row's cells many times). */
+  private readonly filled: (readonly number[] | undefined)[] = [];
 
   constructor(readonly sheet: SheetSnapshot) {
     this.rowCount = sheet.rowCount;
@@ -42,15 +44,17 @@ export class SheetGrid {
     return this.slaveToMaster.has(row * this.colCount + col);
   }
 
+  /** The master cell of the merge a slave cell belongs to. */
+  masterOf(row: number, col: number): { row: number; col: number } | undefined {
+    return this.slaveToMaster.get(row * this.colCount + col);
+  }
+
   isBlank(row: number, col: number): boolean {
     return this.text(row, col).trim() === '';
   }
 
   isRowBlank(row: number): boolean {
-    const cells = this.sheet.rows[row];
-    if (!cells) return true;
-    for (const c of cells) if (c && cellText(c).trim() !== '') return false;
-    return true;
+    return this.filledCols(row).length === 0;
   }
 
   /** A number cell, or text a person reads as an amount. */
@@ -67,15 +71,26 @@ export class SheetGrid {
   }
 
   /** Non-empty columns of a row, left to right. */
-  filledCols(row: number): number[] {
+  filledCols(row: number): readonly number[] {
+    const known = this.filled[row];
+    if (known) return known;
     const cells = this.sheet.rows[row];
     const out: number[] = [];
-    if (!cells) return out;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c];
-      if (cell && cellText(cell).trim() !== '') out.push(c);
+    if (cells) {
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (cell && cellText(cell).trim() !== '') out.push(c);
+      }
     }
+    this.filled[row] = out;
     return out;
+  }
+
+  /** Non-empty columns of a row within [left, right]. */
+  filledColsIn(row: number, left: number, right: number): readonly number[] {
+    const all = this.filledCols(row);
+    if (!all.length || (all[0] >= left && all[all.length - 1] <= right)) return all;
+    return all.filter((c) => c >= left && c <= right);
   }
 
   rowTexts(row: number): string[] {

@@ -1,12 +1,15 @@
 // Header rows: which rows are headers, what each column's header chain says, and the column roles.
 import type { ColumnPeriod, ColumnRole, TableColumn } from './model';
 import type { SheetGrid } from './grid';
-import { HEADER_WORDS, PERIOD_PATTERNS, ROLE_KEYWORDS } from './specs/roles';
+import { CHAIN_RULES, HEADER_WORDS, PERIOD_PATTERNS, ROLE_KEYWORDS, TITLE_CELL } from './specs/roles';
 import { norm, yearOf } from './text';
 
 const ROLE_RES = ROLE_KEYWORDS.map((k) => ({ role: k.role, res: k.patterns.map((p) => new RegExp(p)) }));
 const HEADER_RES = HEADER_WORDS.map((p) => new RegExp(p));
 const PERIOD_RES = PERIOD_PATTERNS.map((k) => ({ period: k.period, res: k.patterns.map((p) => new RegExp(p)) }));
+const TITLE_RE = new RegExp(TITLE_CELL);
+const GENERIC: ReadonlySet<ColumnRole> = new Set(CHAIN_RULES.generic);
+const SUBTOTAL: ReadonlySet<ColumnRole> = new Set(CHAIN_RULES.subtotal);
 
 function withoutYear(t: string): string {
   return t.replace(/^(19|20)\d{2}年(度)?/, '');
@@ -14,7 +17,7 @@ function withoutYear(t: string): string {
 
 export function roleOfText(text: string): ColumnRole | undefined {
   const t = norm(text);
-  if (!t) return undefined;
+  if (!t || TITLE_RE.test(t)) return undefined;
   for (const candidate of [t, withoutYear(t)]) {
     if (!candidate) continue;
     for (const k of ROLE_RES) if (k.res.some((re) => re.test(candidate))) return k.role;
@@ -24,6 +27,7 @@ export function roleOfText(text: string): ColumnRole | undefined {
 
 function isHeaderWord(text: string): boolean {
   const t = norm(text);
+  if (TITLE_RE.test(t)) return false;
   return roleOfText(t) !== undefined || HEADER_RES.some((re) => re.test(t));
 }
 
@@ -32,16 +36,49 @@ function isYearNumber(grid: SheetGrid, r: number, c: number): boolean {
   return cell?.value.kind === 'number' && Number.isInteger(cell.value.value) && cell.value.value >= 1990 && cell.value.value <= 2099;
 }
 
+const headerRowMemo = new WeakMap<SheetGrid, Map<number, boolean>>();
+
 /** A row of labels: no amounts, and most of its cells are header words. */
 export function isHeaderRow(grid: SheetGrid, r: number): boolean {
+  let memo = headerRowMemo.get(grid);
+  if (!memo) headerRowMemo.set(grid, (memo = new Map()));
+  const known = memo.get(r);
+  if (known !== undefined) return known;
+  const answer = headerRowTest(grid, r);
+  memo.set(r, answer);
+  return answer;
+}
+
+function headerRowTest(grid: SheetGrid, r: number): boolean {
   const cols = grid.filledCols(r);
   if (cols.length < 2) return false;
+  // numbers first: the cheap test that rejects every data row
+  for (const c of cols) if (grid.isNumberCell(r, c) && !isYearNumber(grid, r, c)) return false;
   let words = 0;
   for (const c of cols) {
-    if (grid.isNumeric(r, c) && !isYearNumber(grid, r, c)) return false;
+    if (grid.isNumeric(r, c)) return false;
     if (isHeaderWord(grid.text(r, c))) words++;
   }
   return words >= 2 && words / cols.length >= 0.6;
+}
+
+/**
+ * A row right below a header block that still belongs to it: a merge from the block's rows reaches
+ * down into it (科目编码 merged over three header rows), it has no amounts, and its filled cells
+ * are labels or sit under the block's columns.
+ */
+export function continuesHeader(grid: SheetGrid, block: { first: number; last: number; left: number; right: number }, r: number): boolean {
+  if (r !== block.last + 1) return false;
+  const cols = grid.filledCols(r);
+  if (!cols.length) return false;
+  for (const c of cols) if (grid.isNumeric(r, c) && !isYearNumber(grid, r, c)) return false;
+  let reached = false;
+  for (let c = block.left; c <= block.right && !reached; c++) {
+    const m = grid.masterOf(r, c);
+    if (m && m.row >= block.first && m.row <= block.last) reached = true;
+  }
+  if (!reached) return false;
+  return cols.every((c) => c >= block.left && c <= block.right && !grid.isMergeSlave(r, c));
 }
 
 export interface HeaderBlock {
@@ -53,6 +90,7 @@ export interface HeaderBlock {
 
 export function findHeaderBlocks(grid: SheetGrid, rows: readonly number[]): HeaderBlock[] {
   const blocks: HeaderBlock[] = [];
+  const taken = new Set(rows);
   let start = -1;
   let prev = -2;
   const close = () => {
@@ -64,7 +102,9 @@ export function findHeaderBlocks(grid: SheetGrid, rows: readonly number[]): Head
         left = Math.min(left, c);
         right = Math.max(right, c);
       }
-    blocks.push({ first: start, last: prev, left, right });
+    let last = prev;
+    while (last - start < 3 && !taken.has(last + 1) && continuesHeader(grid, { first: start, last, left, right }, last + 1)) last++;
+    blocks.push({ first: start, last, left, right });
     start = -1;
   };
   for (const r of rows) {
@@ -130,13 +170,34 @@ export interface RawColumn {
   readonly period: ColumnPeriod;
 }
 
+/** One role from a column's header chain (top to bottom); see CHAIN_RULES. */
+export function roleOfChain(chain: readonly string[]): ColumnRole | undefined {
+  const found = chain.map((t) => roleOfText(t));
+  let at = -1;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const r = found[i];
+    if (r && !GENERIC.has(r)) {
+      at = i;
+      break;
+    }
+  }
+  const lowest = [...found].reverse().find((r) => r !== undefined);
+  if (at < 0) return lowest;
+  const specific = found[at]!;
+  // an amount role found only above a generic one must be an amount role (项目 over 金额 is no name)
+  if (lowest && GENERIC.has(lowest) && found.lastIndexOf(lowest) > at && !isAmountRole(specific)) return lowest;
+  if (SUBTOTAL.has(specific)) {
+    for (let j = at - 1; j >= 0; j--) {
+      const up = found[j];
+      if (up && isAmountRole(up) && !GENERIC.has(up) && !SUBTOTAL.has(up)) return up;
+    }
+  }
+  return specific;
+}
+
 export function rawColumns(chains: Map<number, string[]>, tableYear: number | undefined): RawColumn[] {
   const out: RawColumn[] = [];
-  for (const [col, chain] of chains) {
-    let role: ColumnRole | undefined;
-    for (let i = chain.length - 1; i >= 0 && !role; i--) role = roleOfText(chain[i]);
-    out.push({ col, chain, role, period: periodOf(chain, tableYear) });
-  }
+  for (const [col, chain] of chains) out.push({ col, chain, role: roleOfChain(chain), period: periodOf(chain, tableYear) });
   return out.sort((a, b) => a.col - b.col);
 }
 

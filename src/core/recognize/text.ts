@@ -1,9 +1,12 @@
 // Text tests recognition needs: normalising a printed label, telling codes, numbers and totals apart.
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+/** Any character norm() would change; most cells have none and are returned as they are. */
+const NEEDS_NORM = /[\uFF01-\uFF5E\s\u3000\u00a0【\[】\]“”"‘’']/;
 
 /** A label as compared: no whitespace, half-width letters/digits/punctuation, one kind of bracket. */
 export function norm(s: string): string {
+  if (!NEEDS_NORM.test(s)) return s;
   return s
     .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u3000\u00a0]+/g, '')
@@ -62,9 +65,17 @@ export const NOTE_RE = /^(注|说明|备注)[:：]/;
 
 export const UNIT_RE = /单位[:：]\s*(万元|千元|亿元|元)/;
 
+/** The whole unit statement as printed, for cutting it out of a title line: （金额单位：元） */
+const UNIT_PHRASE = /[（(]?\s*(金额|计量|货币)?\s*单\s*位\s*[:：]\s*(万元|千元|亿元|元)\s*[)）]?/;
+
 export function unitOf(s: string): '万元' | '元' | '千元' | '亿元' | undefined {
   const m = UNIT_RE.exec(norm(s).replace(/:/, '：'));
   return m ? (m[1] as '万元' | '元' | '千元' | '亿元') : undefined;
+}
+
+/** A line with its unit statement cut out. */
+export function withoutUnit(s: string): string {
+  return s.replace(UNIT_PHRASE, ' ').replace(/\s+/g, ' ').trim();
 }
 
 export const LABEL_RE = /^(预算公开表|部门预算公开表|公开表|附表|表)\s*[\d一二三四五六七八九十]+(-\d+)?$/;
