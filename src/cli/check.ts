@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { worstSeverity, type Finding } from '../core/findings';
 import { checkWorkbook } from '../core/rules';
-import { InputError, readWorkbookFile } from '../xlsx';
+import { annotationEdits } from '../core/annotate';
+import { InputError, readWorkbookFile, writeWorkbookWithEdits } from '../xlsx';
 import type { Lang } from './labels';
 import { kindLabel } from './labels';
 import { recognitionJson } from './report';
@@ -59,9 +60,17 @@ async function checkOne(file: string, io: Io) {
   }
 }
 
-export async function checkFile(file: string, json: boolean, lang: Lang, io: Io): Promise<number> {
+export async function checkFile(file: string, json: boolean, lang: Lang, io: Io, annotateOut?: string): Promise<number> {
   const r = await checkOne(file, io);
   if (!r.ok) return 2;
+  if (annotateOut) {
+    if (path.resolve(annotateOut) === path.resolve(file)) {
+      io.err(`suanpan: --annotate must name a new file, not ${file}\n`);
+      return 2;
+    }
+    await writeWorkbookWithEdits({ path: file }, annotationEdits(r.findings, lang), annotateOut);
+    io.err(lang === 'en' ? `annotated copy written to ${annotateOut}\n` : `已写出带标注的副本：${annotateOut}\n`);
+  }
   if (json) {
     const doc = recognitionJson(file, r.recognition);
     io.out(JSON.stringify({ ...doc, findings: r.findings.map((f, i) => findingJson(f, i, lang)) }, null, 2) + '\n');

@@ -19,7 +19,7 @@ const stdio: Io = {
 
 const USAGE = `用法 / usage:
   suanpan inspect FILE.xlsx [--json]
-  suanpan check FILE.xlsx|DIR [--json] [--lang zh-CN|en]
+  suanpan check FILE.xlsx|DIR [--json] [--lang zh-CN|en] [--annotate OUT.xlsx]
 `;
 
 interface Parsed {
@@ -32,7 +32,7 @@ function parseArgs(argv: string[]): Parsed {
   const [command = '', ...rest] = argv;
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set(['--lang', '--out', '--template', '--previous', '--review-out', '--report']);
+  const valued = new Set(['--annotate', '--lang', '--out', '--template', '--previous', '--review-out', '--report']);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a.startsWith('--')) {
@@ -92,7 +92,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         const target = args.positional[0];
         const stat = await fs.stat(target).catch(() => undefined);
         if (stat?.isDirectory()) return await checkDir(target, json, lang, io);
-        return await checkFile(target, json, lang, io);
+        const annotate = args.flags.get('--annotate');
+        return await checkFile(target, json, lang, io, typeof annotate === 'string' ? annotate : undefined);
       }
       case 'help':
       case '--help':
