@@ -1,13 +1,14 @@
 // Performance-target forms (项目支出绩效目标表): where each one starts and ends, and its project name.
 import type { SheetGrid } from './grid';
 import type { RecognizedForm } from './model';
+import { FORM_CONFIRM_LABELS, FORM_NAME_INLINE, FORM_NAME_LABEL, FORM_PROSE_HEADING, FORM_TITLE as FORM_TITLE_SOURCE } from './specs/forms';
 import { LABEL_RE, norm, SECTION_RE } from './text';
 
-const NAME_LABEL = /^项目名称[:：]?$/;
-const NAME_INLINE = /^项目名称[:：](.+)$/;
-const CONFIRM = /^(主管部门|实施单位|项目属性|项目资金|项目期|预算单位)/;
-const PROSE_HEADING = /^([一二三四五六七八九十]+|\d+)[、.．]/;
-const FORM_TITLE = /绩效目标(申报)?表$/;
+const NAME_LABEL = new RegExp(FORM_NAME_LABEL);
+const NAME_INLINE = new RegExp(FORM_NAME_INLINE);
+const CONFIRM = FORM_CONFIRM_LABELS.map((p) => new RegExp(p));
+const PROSE_HEADING = new RegExp(FORM_PROSE_HEADING);
+const FORM_TITLE = new RegExp(FORM_TITLE_SOURCE);
 
 interface FormStart {
   row: number;
@@ -35,7 +36,7 @@ function confirmed(grid: SheetGrid, r: number): boolean {
   for (let rr = r + 1; rr < grid.rowCount && seen < 5; rr++) {
     if (grid.isRowBlank(rr)) continue;
     seen++;
-    if (grid.filledCols(rr).some((c) => CONFIRM.test(norm(grid.text(rr, c))))) return true;
+    if (grid.filledCols(rr).some((c) => CONFIRM.some((re) => re.test(norm(grid.text(rr, c)))))) return true;
   }
   return false;
 }

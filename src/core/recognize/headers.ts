@@ -1,13 +1,14 @@
 // Header rows: which rows are headers, what each column's header chain says, and the column roles.
 import type { ColumnPeriod, ColumnRole, TableColumn } from './model';
 import type { SheetGrid } from './grid';
-import { CHAIN_RULES, HEADER_WORDS, PERIOD_PATTERNS, ROLE_KEYWORDS, TITLE_CELL } from './specs/roles';
-import { norm, yearOf } from './text';
+import { CHAIN_RULES, GROUP_LABELS, HEADER_WORDS, PERIOD_PATTERNS, ROLE_KEYWORDS, TITLE_CELL } from './specs/roles';
+import { norm, stripOrdinal, withoutHeaderUnit, yearOf } from './text';
 
 const ROLE_RES = ROLE_KEYWORDS.map((k) => ({ role: k.role, res: k.patterns.map((p) => new RegExp(p)) }));
 const HEADER_RES = HEADER_WORDS.map((p) => new RegExp(p));
 const PERIOD_RES = PERIOD_PATTERNS.map((k) => ({ period: k.period, res: k.patterns.map((p) => new RegExp(p)) }));
 const TITLE_RE = new RegExp(TITLE_CELL);
+const GROUP_RES = GROUP_LABELS.map((p) => new RegExp(p));
 const GENERIC: ReadonlySet<ColumnRole> = new Set(CHAIN_RULES.generic);
 const SUBTOTAL: ReadonlySet<ColumnRole> = new Set(CHAIN_RULES.subtotal);
 
@@ -16,7 +17,7 @@ function withoutYear(t: string): string {
 }
 
 export function roleOfText(text: string): ColumnRole | undefined {
-  const t = norm(text);
+  const t = withoutHeaderUnit(norm(text));
   if (!t || TITLE_RE.test(t)) return undefined;
   for (const candidate of [t, withoutYear(t)]) {
     if (!candidate) continue;
@@ -27,7 +28,8 @@ export function roleOfText(text: string): ColumnRole | undefined {
 
 function isHeaderWord(text: string): boolean {
   const t = norm(text);
-  if (TITLE_RE.test(t)) return false;
+  // a title, or an item with an ordinal (一、一般公共预算) is data, whatever its words
+  if (TITLE_RE.test(t) || stripOrdinal(t) !== t) return false;
   return roleOfText(t) !== undefined || HEADER_RES.some((re) => re.test(t));
 }
 
@@ -107,13 +109,43 @@ export function findHeaderBlocks(grid: SheetGrid, rows: readonly number[]): Head
     blocks.push({ first: start, last, left, right });
     start = -1;
   };
+  // header rows a PDF paste split with a blank line still make one header
+  const onlyBlankBetween = (a: number, b: number) => {
+    for (let x = a + 1; x < b; x++) if (!grid.isRowBlank(x)) return false;
+    return b - a <= 2;
+  };
   for (const r of rows) {
-    if (r !== prev + 1 || prev - start >= 3) close();
+    if (r - start > 3 || !onlyBlankBetween(prev, r)) close();
     if (start < 0) start = r;
     prev = r;
   }
   close();
   return blocks;
+}
+
+/**
+ * Tables standing side by side share their header rows: cut the block at columns blank in every
+ * header row, when each part has an item column and an amount column of its own. (A blank spacer
+ * column inside one table leaves a part without one of them, and the block whole.)
+ */
+export function splitSideBySide(grid: SheetGrid, block: HeaderBlock): HeaderBlock[] {
+  const blankCol = (c: number) => {
+    for (let r = block.first; r <= block.last; r++) if (grid.mergedText(r, c).trim() !== '') return false;
+    return true;
+  };
+  const parts: HeaderBlock[] = [];
+  let start = block.left;
+  for (let c = block.left + 1; c <= block.right + 1; c++) {
+    if (c <= block.right && !blankCol(c)) continue;
+    if (c - 1 >= start && !blankCol(start)) parts.push({ ...block, left: start, right: c - 1 });
+    start = c + 1;
+  }
+  if (parts.length < 2) return [block];
+  const standsAlone = (part: HeaderBlock) => {
+    const roles = rawColumns(headerChains(grid, part), undefined).map((c) => c.role);
+    return roles.some((r) => r && !isAmountRole(r) && r !== 'note') && roles.some((r) => r && isAmountRole(r));
+  };
+  return parts.every(standsAlone) ? parts : [block];
 }
 
 /** Header texts of each column, top to bottom, with merges and left-carried group labels filled in. */
@@ -187,9 +219,12 @@ export function roleOfChain(chain: readonly string[]): ColumnRole | undefined {
   // an amount role found only above a generic one must be an amount role (项目 over 金额 is no name)
   if (lowest && GENERIC.has(lowest) && found.lastIndexOf(lowest) > at && !isAmountRole(specific)) return lowest;
   if (SUBTOTAL.has(specific)) {
+    // 小计 under 基本支出 is 基本支出; under 公务用车购置及运行费 an amount of that group
     for (let j = at - 1; j >= 0; j--) {
       const up = found[j];
-      if (up && isAmountRole(up) && !GENERIC.has(up) && !SUBTOTAL.has(up)) return up;
+      if (up && GENERIC.has(up)) break;
+      if (up && isAmountRole(up) && !SUBTOTAL.has(up)) return up;
+      if (!up && GROUP_RES.some((re) => re.test(norm(chain[j])))) return CHAIN_RULES.generic[0];
     }
   }
   return specific;
@@ -207,16 +242,25 @@ export function isAmountRole(role: ColumnRole): boolean {
   return !ITEM_ROLES.has(role) && role !== 'income-item' && role !== 'expense-item';
 }
 
+/** Which half of a two-sided table a column's header puts it in (收入… / 支出…), if any. */
+export function sideOfChain(chain: readonly string[]): 'income' | 'expense' | undefined {
+  for (const t of chain) {
+    const n = norm(t);
+    if (/^收入/.test(n)) return 'income';
+    if (/^支出/.test(n)) return 'expense';
+  }
+  return undefined;
+}
+
+/** A header with an income half and an expense half, each with an item column. */
+export function hasTwoSides(raw: readonly RawColumn[]): boolean {
+  const named = raw.filter((c) => c.role === 'name');
+  return named.some((c) => sideOfChain(c.chain) === 'income') && named.some((c) => sideOfChain(c.chain) === 'expense');
+}
+
 /** Two-sided tables: split the columns into the income and the expense half and name the roles. */
 export function twoSidedColumns(raw: readonly RawColumn[]): TableColumn[] {
-  const sideOf = (c: RawColumn): 'income' | 'expense' | undefined => {
-    for (const t of c.chain) {
-      const n = norm(t);
-      if (/^收入/.test(n)) return 'income';
-      if (/^支出/.test(n)) return 'expense';
-    }
-    return undefined;
-  };
+  const sideOf = (c: RawColumn) => sideOfChain(c.chain);
   const names = raw.filter((c) => c.role === 'name');
   const expenseStart = raw.find((c) => sideOf(c) === 'expense')?.col ?? names[1]?.col ?? Infinity;
   const out: TableColumn[] = [];

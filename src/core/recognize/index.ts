@@ -1,12 +1,12 @@
 // Recognition: a workbook snapshot in, the budget tables and performance forms it holds out.
 import { dictionary } from '../classification';
-import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/types';
+import type { CellRange, SheetSnapshot, WorkbookSnapshot } from '../workbook/types';
 import { findForms } from './forms';
 import { SheetGrid } from './grid';
-import { findHeaderBlocks, isHeaderRow, type HeaderBlock } from './headers';
+import { findHeaderBlocks, isHeaderRow, splitSideBySide, type HeaderBlock } from './headers';
 import type { HierarchyHints } from './hierarchy';
 import type { RecognizedForm, RecognizedTable, Recognition, UnrecognizedBlock } from './model';
-import { buildTable, findPreamble, type Preamble } from './tables';
+import { buildTable, findPreamble, isContinuationTitle, WHOLE_SHEET, type ColumnWindow, type Preamble } from './tables';
 import { norm } from './text';
 
 export * from './model';
@@ -23,41 +23,129 @@ interface SheetResult {
   unrecognized: UnrecognizedBlock[];
 }
 
-function sameHeaderTexts(grid: SheetGrid, a: HeaderBlock, b: HeaderBlock): boolean {
-  const texts = (blk: HeaderBlock) => {
-    const out: string[] = [];
-    for (let r = blk.first; r <= blk.last; r++) out.push(grid.rowTexts(r).map(norm).join('|'));
-    return out.join('\n');
-  };
-  return texts(a) === texts(b);
+/** One header block with what stands above it and the columns it may use. */
+interface Placed {
+  readonly block: HeaderBlock;
+  readonly pre: Preamble;
+  readonly window: ColumnWindow;
+  /** Rows of headers repeated after page breaks (with their 续 titles), skipped when reading rows. */
+  readonly repeats: number[];
+}
+
+function overlaps(a: ColumnWindow, b: ColumnWindow): boolean {
+  return a.left <= b.right && b.left <= a.right;
+}
+
+function headerTexts(grid: SheetGrid, blk: HeaderBlock, win: ColumnWindow): string[] {
+  const out: string[] = [];
+  for (let r = blk.first; r <= blk.last; r++) {
+    const t = grid
+      .filledColsIn(r, win.left, win.right)
+      .map((c) => norm(grid.text(r, c)))
+      .join('|');
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+function rowText(grid: SheetGrid, r: number | undefined, win: ColumnWindow): string {
+  if (r === undefined) return '';
+  return norm(
+    grid
+      .filledColsIn(r, win.left, win.right)
+      .map((c) => grid.text(r, c))
+      .join(''),
+  );
+}
+
+/**
+ * The same header again (all of it, or its lower rows), under no title of its own — or the same
+ * title, or one marked 续.
+ */
+function continues(grid: SheetGrid, prev: Placed, block: HeaderBlock, pre: Preamble, win: ColumnWindow): boolean {
+  const before = new Set(headerTexts(grid, prev.block, win));
+  if (!headerTexts(grid, block, win).every((t) => before.has(t))) return false;
+  const label = rowText(grid, pre.labelRow, win);
+  if (label && label !== rowText(grid, prev.pre.labelRow, win)) return false;
+  if (pre.titleRow === undefined) return true;
+  if (isContinuationTitle(pre.title)) return true;
+  return !!prev.pre.title && norm(pre.title ?? '') === norm(prev.pre.title);
+}
+
+/** A per-row flag over the given ranges. */
+function rowMask(rowCount: number, ranges: readonly CellRange[]): Uint8Array {
+  const mask = new Uint8Array(rowCount);
+  for (const rg of ranges) mask.fill(1, Math.max(0, rg.top), Math.min(rowCount, rg.bottom + 1));
+  return mask;
+}
+
+/** Header blocks in sheet order, each split when tables stand side by side, with their column windows. */
+function headerBlocks(grid: SheetGrid, formRows: Uint8Array): { block: HeaderBlock; window: ColumnWindow }[] {
+  const headerRows: number[] = [];
+  for (let r = 0; r < grid.rowCount; r++) if (!formRows[r] && isHeaderRow(grid, r)) headerRows.push(r);
+  const out: { block: HeaderBlock; window: ColumnWindow }[] = [];
+  for (const whole of findHeaderBlocks(grid, headerRows)) {
+    const parts = splitSideBySide(grid, whole);
+    parts.forEach((block, i) =>
+      out.push({
+        block,
+        window:
+          parts.length === 1
+            ? WHOLE_SHEET
+            : { left: i === 0 ? 0 : block.left, right: i + 1 < parts.length ? parts[i + 1].left - 1 : WHOLE_SHEET.right },
+      }),
+    );
+  }
+  return out;
 }
 
 export function recognizeSheet(sheet: SheetSnapshot): SheetResult {
   const grid = new SheetGrid(sheet);
   const forms = findForms(grid, sheet.name);
-  const inForm = (r: number) => forms.some((f) => r >= f.range.top && r <= f.range.bottom);
+  const formRows = rowMask(grid.rowCount, forms.map((f) => f.range));
 
-  const headerRows: number[] = [];
-  for (let r = 0; r < grid.rowCount; r++) if (!inForm(r) && isHeaderRow(grid, r)) headerRows.push(r);
-  const allBlocks = findHeaderBlocks(grid, headerRows);
-
-  // A header printed again after a page break, with no title of its own, continues the table above.
-  const blocks: { block: HeaderBlock; pre: Preamble }[] = [];
-  let floor = 0;
-  for (const block of allBlocks) {
-    const pre = findPreamble(grid, block, floor);
-    const prev = blocks[blocks.length - 1];
-    if (prev && pre.titleRow === undefined && pre.labelRow === undefined && sameHeaderTexts(grid, prev.block, block)) continue;
-    blocks.push({ block, pre });
-    floor = block.last + 1;
+  // A header printed again after a page break continues the table above it.
+  const placed: Placed[] = [];
+  const lastIn = (list: readonly { block: HeaderBlock; window: ColumnWindow }[], win: ColumnWindow) => {
+    for (let i = list.length - 1; i >= 0; i--) if (overlaps(list[i].window, win)) return list[i];
+    return undefined;
+  };
+  const seen: { block: HeaderBlock; window: ColumnWindow }[] = [];
+  for (const { block, window } of headerBlocks(grid, formRows)) {
+    const above = lastIn(seen, window);
+    seen.push({ block, window });
+    const pre = findPreamble(grid, block, above ? above.block.last + 1 : 0, window);
+    const prev = lastIn(placed, window) as Placed | undefined;
+    if (prev && continues(grid, prev, block, pre, window)) {
+      for (let r = pre.top; r <= block.last; r++) prev.repeats.push(r);
+      continue;
+    }
+    placed.push({ block, pre, window, repeats: [] });
   }
 
+  const formTops = forms.map((f) => f.range.top).sort((a, b) => a - b);
+  const nextFormTop = (after: number): number => {
+    let lo = 0;
+    let hi = formTops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (formTops[mid] > after) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < formTops.length ? formTops[lo] : Infinity;
+  };
+
   const result: SheetResult = { tables: [], forms, unrecognized: [] };
-  blocks.forEach(({ block, pre }, i) => {
-    const nextTop = i + 1 < blocks.length ? blocks[i + 1].pre.top - 1 : grid.rowCount - 1;
-    const formTop = forms.find((f) => f.range.top > block.last)?.range.top;
-    const limit = Math.min(nextTop, formTop !== undefined ? formTop - 1 : Infinity);
-    const outcome = buildTable({ grid, sheetName: sheet.name, hints: hints() }, block, pre, limit);
+  placed.forEach(({ block, pre, window, repeats }, i) => {
+    let limit = Math.min(grid.rowCount - 1, nextFormTop(block.last) - 1);
+    for (let j = i + 1; j < placed.length; j++) {
+      if (placed[j].pre.top > block.last && overlaps(placed[j].window, window)) {
+        limit = Math.min(limit, placed[j].pre.top - 1);
+        break;
+      }
+    }
+    const ctx = { grid, sheetName: sheet.name, hints: hints(), window, skipRows: new Set(repeats) };
+    const outcome = buildTable(ctx, block, pre, limit);
     if (outcome.ok) result.tables.push(outcome.table);
     else
       result.unrecognized.push({
@@ -71,25 +159,41 @@ export function recognizeSheet(sheet: SheetSnapshot): SheetResult {
   return result;
 }
 
-/** Rows with several numbers that no table or form covers: reported, never guessed at. */
+/**
+ * Rows with several numbers that no table or form covers: reported, never guessed at. A table's
+ * range runs from its preamble to its last row, total row included, so its rows are never stray.
+ */
 function strayNumbers(grid: SheetGrid, sheetName: string, done: SheetResult): UnrecognizedBlock[] {
-  const covered = (r: number) =>
-    done.tables.some((t) => r >= t.range.top && r <= t.range.bottom) ||
-    done.forms.some((f) => r >= f.range.top && r <= f.range.bottom) ||
-    done.unrecognized.some((u) => r >= u.range.top && r <= u.range.bottom);
+  const covered = rowMask(grid.rowCount, [
+    ...done.tables.map((t) => t.range),
+    ...done.forms.map((f) => f.range),
+    ...done.unrecognized.map((u) => u.range),
+  ]);
   const out: UnrecognizedBlock[] = [];
   let cur: { top: number; bottom: number; left: number; right: number } | undefined;
   const flush = () => {
-    if (cur) out.push({ sheet: sheetName, range: cur, reason: 'numbers outside any recognized table', firstText: grid.rowTexts(cur.top).join(' ') });
+    if (!cur) return;
+    // a line of labels right above the numbers is their header: report it with them
+    const above = cur.top - 1;
+    if (above >= 0 && !covered[above]) {
+      const cols = grid.filledCols(above);
+      if (cols.length >= 2 && !cols.some((c) => grid.isNumeric(above, c))) {
+        cur.top = above;
+        cur.left = Math.min(cur.left, cols[0]);
+        cur.right = Math.max(cur.right, cols[cols.length - 1]);
+      }
+    }
+    out.push({ sheet: sheetName, range: cur, reason: 'numbers outside any recognized table', firstText: grid.rowTexts(cur.top).join(' ') });
     cur = undefined;
   };
   for (let r = 0; r < grid.rowCount; r++) {
-    if (covered(r)) {
+    if (covered[r]) {
       flush();
       continue;
     }
     const cols = grid.filledCols(r);
-    const numbers = cols.filter((c) => grid.isNumberCell(r, c)).length;
+    let numbers = 0;
+    for (const c of cols) if (grid.isNumberCell(r, c)) numbers++;
     if (numbers >= 2) {
       if (cur && r <= cur.bottom + 2) {
         cur.bottom = r;

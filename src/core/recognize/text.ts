@@ -73,6 +73,18 @@ export function unitOf(s: string): '万元' | '元' | '千元' | '亿元' | unde
   return m ? (m[1] as '万元' | '元' | '千元' | '亿元') : undefined;
 }
 
+/** A unit printed after a header label: 金额（万元）, 预算数(元). */
+const HEADER_UNIT = /[(（]\s*(万元|千元|亿元|元)\s*[)）]$/;
+
+export function unitInHeader(s: string): '万元' | '元' | '千元' | '亿元' | undefined {
+  const m = HEADER_UNIT.exec(s.trim());
+  return m ? (m[1] as '万元' | '元' | '千元' | '亿元') : undefined;
+}
+
+export function withoutHeaderUnit(s: string): string {
+  return s.trim().replace(HEADER_UNIT, '');
+}
+
 /** A line with its unit statement cut out. */
 export function withoutUnit(s: string): string {
   return s.replace(UNIT_PHRASE, ' ').replace(/\s+/g, ' ').trim();

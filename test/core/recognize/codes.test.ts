@@ -137,6 +137,46 @@ describe('codes in three 类/款/项 columns', () => {
   });
 });
 
+describe('codes under a header that does not say so', () => {
+  test('科目编码 merged over three columns with no 类/款/项 row', () => {
+    const rec = recognize(
+      sheet(
+        'Sheet1',
+        [
+          ['2022年一般公共预算支出功能分类预算表'],
+          ['科目编码', null, null, '科目名称', '合计'],
+          [208, null, null, '社会保障和就业支出', 10],
+          [null, 5, null, '行政事业单位养老支出', 10],
+          [null, null, 2, '事业单位离退休', 10],
+        ],
+        { merges: [m('A2:C2')] },
+      ),
+    );
+    const t = rec.tables[0];
+    expect(roles(t)).toEqual({ A: 'code-class', B: 'code-section', C: 'code-item', D: 'name', E: 'total' });
+    expect(t.rows.map((r) => r.code)).toEqual(['208', '20805', '2080502']);
+  });
+
+  test('项目 merged over the code and the name column', () => {
+    const rec = recognize(
+      sheet(
+        'Sheet1',
+        [
+          ['2022年预算支出总表'],
+          ['项目', null, '合计', '基本支出', '项目支出'],
+          [null, '合计', 10, 10, null],
+          [201, '一般公共服务支出', 10, 10, null],
+          [20103, '政府办公厅（室）及相关机构事务', 10, 10, null],
+        ],
+        { merges: [m('A2:B2')] },
+      ),
+    );
+    const t = rec.tables[0];
+    expect(roles(t)).toEqual({ A: 'code', B: 'name', C: 'total', D: 'basic', E: 'project' });
+    expect(outline(t)).toEqual(['|合计||-|total', '201|一般公共服务支出|1|-', '20103|政府办公厅（室）及相关机构事务|2|201']);
+  });
+});
+
 describe('names indented instead of coded', () => {
   test('leading full-width spaces', () => {
     const rec = recognize(

@@ -74,6 +74,20 @@ describe('one performance form per sheet', () => {
     expect(rec.forms[1].range.top).toBe(blocks[0].length);
   });
 
+  test('other wording: 预算部门, a title with the year in brackets', () => {
+    const rec = recognize(
+      sheet('项目绩效', [
+        ['项目支出绩效目标表（2022年度）'],
+        [],
+        ['项目名称', '政务服务标准化建设'],
+        ['预算部门', '某局', '项目负责人', '张三'],
+        ['年度资金总额', 200000],
+        ['年度绩效目标', '完成标准化建设'],
+      ]),
+    );
+    expect(rec.forms.map((f) => [f.name, a1(f.range)])).toEqual([['政务服务标准化建设', 'A1:D6']]);
+  });
+
   test('a 项目名称 line that is not followed by form rows is not a form', () => {
     const rec = recognize(sheet('说明', [['项目名称', '说明'], ['某项目', '这是一段说明文字。']]));
     expect(rec.forms).toEqual([]);

@@ -144,6 +144,24 @@ describe('last year and change columns beside this year', () => {
   });
 });
 
+describe('data rows that read like labels', () => {
+  test('a two-sided row of item names with no amounts does not end the table', () => {
+    const rec = recognize(
+      sheet('Sheet1', [
+        ['2022年部门收支总表'],
+        ['收入', null, '支出', null],
+        ['项目', '预算数', '项目', '预算数'],
+        ['一、一般公共预算拨款收入', 100, '一、一般公共服务支出', 100],
+        ['二、财政专户管理资金', null, '二、上年结转', null],
+        ['三、单位资金', null, '三、其他支出', null],
+        ['本年收入合计', 100, '本年支出合计', 100],
+      ]),
+    );
+    expect(rec.tables.map((t) => a1(t.range))).toEqual(['A1:D7']);
+    expect(rec.unrecognized).toEqual([]);
+  });
+});
+
 describe('units', () => {
   test('单位：元 with whole-yuan amounts', () => {
     const rec = recognize(
@@ -176,6 +194,21 @@ describe('units', () => {
     expect(t.kind).toBe('summary');
     expect(t.unit).toBe('元');
     expect(t.title).toBe('2022年预算收支总表');
+  });
+
+  test('the unit after a header label: 金额（元）', () => {
+    const rec = recognize(
+      sheet('Sheet1', [
+        ['2022年“三公”经费预算表'],
+        ['项目', '预算数（元）', '上年预算数(元)'],
+        ['公务接待费', 15000, 20000],
+        ['合计', 15000, 20000],
+      ]),
+    );
+    const t = rec.tables[0];
+    expect(t.unit).toBe('元');
+    expect(roles(t)).toEqual({ A: 'name', B: 'amount', C: 'amount' });
+    expect(periods(t)).toEqual({ A: 'current', B: 'current', C: 'prior' });
   });
 
   test('no unit line: 万元 by default', () => {

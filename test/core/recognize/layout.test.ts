@@ -88,11 +88,31 @@ describe('two tables on one sheet', () => {
     ]);
   });
 
-  test('side by side is not supported, but the left one is still found', () => {
-    // (documented limitation: tables next to each other share rows)
-    const rows = tableLines(10).map((l, i) => `${l}\t\t${tableLines(9)[i] ?? ''}`);
-    const rec = recognize(pastedSheet('报表', rows));
-    expect(rec.tables[0].kind).toBe('operating-costs');
+  test('side by side, a blank column between', () => {
+    // 表10 in A:B, 表9 in D:E, rows aligned
+    const left = tableLines(10).map((l) => [...l.split('\t'), '', ''].slice(0, 2));
+    const right = tableLines(9).map((l) => l.split('\t'));
+    const lines = right.map((r, i) => [...(left[i] ?? ['', '']), '', ...r].join('\t'));
+    const rec = recognize(pastedSheet('报表', lines));
+    expect(rec.tables.map((t) => [t.kind, a1(t.range), t.title])).toEqual([
+      ['operating-costs', 'A1:B7', '2022 年机关运行经费预算财政拨款情况统计表'],
+      ['three-public', 'D1:E10', '2022 年一般公共预算“三公”经费支出情况统计表'],
+    ]);
+    expect(rec.tables[0].rows.map((r) => r.name)).toEqual(['忻州市行政审批服务管理局', '忻州市行政审批服务管理局', '合计']);
+    expect(rec.tables[1].rows.map((r) => r.name)).toHaveLength(6);
+    expect(roles(rec.tables[1])).toEqual({ D: 'name', E: 'amount' });
+    expect(rec.unrecognized).toEqual([]);
+  });
+});
+
+describe('blank lines inside the header', () => {
+  test('a paste that split the two header rows with a blank line reads one header', () => {
+    const lines = tableLines(2);
+    const rec = recognize(pastedSheet('表2', [...lines.slice(0, 4), '', ...lines.slice(4)]));
+    const t = rec.tables[0];
+    expect(t.headerRows).toEqual({ first: 3, last: 5 });
+    expect(roles(t)).toEqual({ A: 'code', B: 'name', C: 'total', D: 'general-budget', E: 'fund', F: 'special-account', G: 'unit-funds' });
+    expect(t.rows).toHaveLength(22);
   });
 });
 
@@ -120,6 +140,13 @@ describe('a header repeated after a page break', () => {
     expect(a1(t.range)).toBe('A1:E13');
     expect(t.rows.map((r) => r.code ?? r.name)).toEqual(['合计', '201', '20103', '2010301', '2010302', '208', '20805', '2080505']);
     expect(t.rows.find((r) => r.code === '2010302')!.parent).toBe(2);
+  });
+
+  test('only the lower header row repeated', () => {
+    const lines = tableLines(5);
+    const rec = recognize(pastedSheet('表5', [...lines.slice(0, 9), lines[4], ...lines.slice(9)]));
+    expect(rec.tables.map((t) => [t.kind, a1(t.range)])).toEqual([['general-expenditure', 'A1:E28']]);
+    expect(rec.tables[0].rows).toHaveLength(22);
   });
 
   test('a two-row header repeated, with the title repeated too', () => {

@@ -81,6 +81,15 @@ describe('the PDF text pasted into one sheet', () => {
   });
 });
 
+describe('the PDF text pasted as text (every cell kept as text)', () => {
+  test('the same ten tables and 27 forms', () => {
+    const text = pdfText();
+    const rec = recognize(sheetFromPastedText('PDF', text, { asText: true }));
+    expectTheDocument(rec, text);
+    expect(rec.tables[1].rows.find((r) => r.code === '2010301')).toMatchObject({ level: 3, name: '行政运行' });
+  });
+});
+
 const seed = seedText();
 (seed ? describe : describe.skip)('the seed text itself (when ../shared/seed is present)', () => {
   test('ten tables and 27 forms', () => {

@@ -28,6 +28,19 @@ test('a 100,000-row table on one sheet', () => {
   expect(rec.unrecognized).toEqual([]);
 });
 
+test('a 100,000-row table with its header repeated every 50 rows (page breaks)', () => {
+  const header = ['科目编码', '科目名称', '合计', '基本支出', '项目支出'];
+  const rows: CellInput[][] = [['2022年预算支出总表'], ['单位：元'], header];
+  for (let i = 0; i < N; i++) {
+    if (i % 50 === 49) rows.push([], header);
+    rows.push([String(201 + (i % 700)), `科目${i}`, 1, 1, null]);
+  }
+  const rec = recognize(sheet('大表', rows));
+  expect(rec.tables).toHaveLength(1);
+  expect(rec.tables[0].rows).toHaveLength(N);
+  expect(rec.unrecognized).toEqual([]);
+});
+
 test('100,000 rows of form-like and stray lines (forms and stray-number scans stay linear)', () => {
   const rows: CellInput[][] = [];
   for (let i = 0; i < N / 10; i++) {

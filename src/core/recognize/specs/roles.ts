@@ -48,6 +48,9 @@ export const ROLE_KEYWORDS: readonly { role: ColumnRole; patterns: readonly stri
   },
 ];
 
+/** Roles of a code printed over neighbouring columns, left to right (类 | 款 | 项). */
+export const SPLIT_CODE_ROLES = ['code-class', 'code-section', 'code-item'] as const;
+
 /**
  * How a column's header chain (top to bottom) gives one role.
  * - `generic`: roles that only say "an amount"; a more specific amount role above them wins
@@ -60,23 +63,21 @@ export const CHAIN_RULES: { readonly generic: readonly ColumnRole[]; readonly su
   subtotal: ['total'],
 };
 
-/** Header words that make a row read as a header row (beyond the role keywords). */
-export const HEADER_WORDS = [
-  '^收入$',
-  '^支出$',
-  '^项目$',
-  '年预算数',
-  '^\\d{4}年',
-  '上年',
-  '增减',
-  '^本年',
-  // the 三公 items, when they are columns (三公 and 机关运行经费 combined in one table)
+/**
+ * Labels of amount columns that have no role of their own but head a group: the 三公 items when
+ * they are columns (三公 and 机关运行经费 combined in one table). A 小计 under one of them is the
+ * group's subtotal — an amount, not the table's total.
+ */
+export const GROUP_LABELS = [
   '^因公出国\\(境\\)费(用)?$',
   '^公务接待费$',
   '^公务用车(购置及运行(维护)?费|购置费|运行(维护)?费)$',
   '^(车辆)?购置费$',
   '^(车辆)?运行(维护)?费$',
 ];
+
+/** Header words that make a row read as a header row (beyond the role keywords). */
+export const HEADER_WORDS = ['^收入$', '^支出$', '^项目$', '年预算数', '^\\d{4}年', '上年', '增减', '^本年', ...GROUP_LABELS];
 
 export const PERIOD_PATTERNS: readonly { period: 'prior' | 'change' | 'change-rate'; patterns: readonly string[] }[] = [
   { period: 'change-rate', patterns: ['(增减|增长|变动)(率|幅度|%)', '增幅', '比上年增长'] },

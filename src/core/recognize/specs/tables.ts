@@ -17,8 +17,13 @@ export interface TableSpec {
   readonly titles: readonly string[];
   readonly excludes?: readonly string[];
   readonly rows: RowScheme;
-  /** Columns that tell this kind apart when the title is missing: every group must be present. */
+  /**
+   * Columns that tell this kind apart when the title is missing: alternatives, each a set of roles
+   * that must all be present. Empty: the kind is only known from its title.
+   */
   readonly columnSignature: readonly (readonly ColumnRole[])[];
+  /** …and none of these may be. */
+  readonly columnExcludes?: readonly ColumnRole[];
   /** The role of a table's only amount column, when it has one (预算数, 金额 …). */
   readonly singleAmountRole?: ColumnRole;
 }
@@ -73,7 +78,8 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     en: 'Fiscal appropriations summary',
     titles: ['财政拨款收支(预算)?总表', '财政拨款收支预算表'],
     rows: 'two-sided',
-    columnSignature: [],
+    // the expense side split by source of funds
+    columnSignature: [['income-item', 'expense-item', 'general-budget']],
   },
   {
     kind: 'basic-economic',
@@ -81,7 +87,8 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     en: 'Basic expenditure by economic classification',
     titles: ['基本支出.*经济(分类|科目)', '经济(分类|科目).*基本支出', '基本支出(预算)?表$'],
     rows: 'economic',
-    columnSignature: [],
+    columnSignature: [['personnel', 'public-funds']],
+    columnExcludes: ['project'],
     singleAmountRole: 'amount',
   },
   {
@@ -99,7 +106,7 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     en: 'Income and expenditure summary',
     titles: ['收支(预算)?总表', '财务收支'],
     rows: 'two-sided',
-    columnSignature: [],
+    columnSignature: [['income-item', 'expense-item']],
   },
   {
     kind: 'income',
@@ -107,7 +114,7 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     en: 'Income summary',
     titles: ['收入(预算)?总表', '收入预算表$'],
     rows: 'function',
-    columnSignature: [['total', 'general-budget'], ['unit-funds']],
+    columnSignature: [['total', 'general-budget', 'unit-funds']],
   },
   {
     kind: 'expenditure',
@@ -115,7 +122,10 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     en: 'Expenditure summary',
     titles: ['支出(预算)?总表', '支出预算表$'],
     rows: 'function',
-    columnSignature: [['basic'], ['project']],
+    columnSignature: [
+      ['basic', 'project'],
+      ['personnel', 'public-funds', 'project'],
+    ],
   },
 ];
 
@@ -125,10 +135,24 @@ export function specFor(kind: TableKind): TableSpec {
   return s;
 }
 
-export function kindFromTitle(normalisedTitle: string): TableSpec | undefined {
+/** A title marking the rest of a table after a page break: …（续）, …续表. */
+export const CONTINUED_TITLE = '[(（]?续(表)?[)）]?$';
+
+/** The kind a table's columns tell, when its title does not. */
+export function kindFromColumnRoles(roles: ReadonlySet<ColumnRole>): TableSpec | undefined {
   return TABLE_SPECS.find(
     (s) =>
-      s.titles.some((t) => new RegExp(t).test(normalisedTitle)) &&
-      !(s.excludes ?? []).some((e) => new RegExp(e).test(normalisedTitle)),
+      s.columnSignature.some((group) => group.every((r) => roles.has(r))) &&
+      !(s.columnExcludes ?? []).some((r) => roles.has(r)),
   );
+}
+
+const TITLE_RES = TABLE_SPECS.map((s) => ({
+  spec: s,
+  titles: s.titles.map((t) => new RegExp(t)),
+  excludes: (s.excludes ?? []).map((e) => new RegExp(e)),
+}));
+
+export function kindFromTitle(normalisedTitle: string): TableSpec | undefined {
+  return TITLE_RES.find((x) => x.titles.some((re) => re.test(normalisedTitle)) && !x.excludes.some((re) => re.test(normalisedTitle)))?.spec;
 }
