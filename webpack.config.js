@@ -1,6 +1,8 @@
 // Builds the task pane into build/: taskpane.html + its bundle, commands.html (the manifest's
 // FunctionFile), a local copy of office.js and the runtime files it loads (no CDN: the pane loads
 // nothing from the network) and the icons under build/assets/.
+// Lazy chunks: engine.*.js (recognition + checks, fetched at the first scan), xlsx.*.js and
+// exceljs.*.js (the browser's .xlsx reader/writer, fetched only in file mode, outside Excel).
 //
 //   npx webpack --mode production      (npm run build does this after the CLI build)
 
@@ -74,6 +76,33 @@ class CopyStaticFilesPlugin {
   }
 }
 
+/** exceljs's prebuilt browser bundle: the file mode's lazy chunk, already minified. */
+const EXCELJS_BROWSER = /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]exceljs\.min\.js$/;
+
+/**
+ * Marks chunks that only hold prebuilt, minified code as minimized, so the minimizer leaves them
+ * alone (running Terser over exceljs's 925 KiB bundle again takes most of a build and saves nothing).
+ */
+class SkipPrebuiltMinifyPlugin {
+  constructor(test) {
+    this.test = test;
+  }
+
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('SkipPrebuiltMinifyPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'SkipPrebuiltMinifyPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (this.test.test(name)) compilation.updateAsset(name, (source) => source, { minimized: true });
+          }
+        },
+      );
+    });
+  }
+}
+
 module.exports = (_env, argv = {}) => {
   const production = argv.mode !== 'development';
   return {
@@ -83,10 +112,32 @@ module.exports = (_env, argv = {}) => {
     output: {
       path: OUT,
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },
+    // `exceljs` resolves to its browser bundle through the package's "browser" field.
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    optimization: {
+      // The runtime (chunk loading) in a file of its own, so a change in one lazy chunk does not
+      // rewrite the pane's main bundle.
+      runtimeChunk: 'single',
+      splitChunks: {
+        cacheGroups: {
+          // Lazy chunks, loaded on demand: the engine (core + decimal.js, shared by both hosts),
+          // excel (the Office.js adapter), xlsx + exceljs (file mode only).
+          engine: {
+            test: /[\\/]src[\\/]core[\\/]|[\\/]node_modules[\\/]decimal\.js[\\/]/,
+            name: 'engine',
+            chunks: 'async',
+            enforce: true,
+          },
+          exceljs: { test: EXCELJS_BROWSER, name: 'exceljs', chunks: 'async', enforce: true },
+        },
+      },
+    },
     module: {
+      // A prebuilt UMD bundle: nothing for webpack to find in it, and parsing it is slow.
+      noParse: EXCELJS_BROWSER,
       rules: [
         {
           test: /\.tsx?$/,
@@ -108,7 +159,7 @@ module.exports = (_env, argv = {}) => {
       new HtmlWebpackPlugin({
         template: './src/taskpane/index.html',
         filename: 'taskpane.html',
-        chunks: ['taskpane'],
+        chunks: ['runtime', 'taskpane'],
         scriptLoading: 'defer',
       }),
       new HtmlWebpackPlugin({
@@ -118,6 +169,7 @@ module.exports = (_env, argv = {}) => {
         inject: false,
       }),
       new CopyStaticFilesPlugin(STATIC_FILES),
+      new SkipPrebuiltMinifyPlugin(/^exceljs\.[0-9a-f]+\.js$|^exceljs\.js$/),
     ],
     performance: {
       // The pane is loaded from localhost or an intranet server; warn only well above the ≈320 KiB

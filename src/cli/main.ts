@@ -1,6 +1,7 @@
 // The `suanpan` command: argument parsing and dispatch. Exit codes per docs/cli-contract.md.
 import { promises as fs } from 'node:fs';
 import { checkDir, checkFile } from './check';
+import { reviewFlagProblem, writeBatchReport, writeReviewCopy } from './review';
 import { recognizeWorkbook } from '../core/recognize';
 import { rangeAddress } from '../core/workbook/address';
 import { InputError, readWorkbookFile } from '../xlsx';
@@ -20,6 +21,8 @@ const stdio: Io = {
 const USAGE = `用法 / usage:
   suanpan inspect FILE.xlsx [--json]
   suanpan check FILE.xlsx|DIR [--json] [--lang zh-CN|en] [--annotate OUT.xlsx]
+  suanpan check FILE.xlsx --review-out OUT.xlsx [--reviewer NAME]   (copy with 审核意见表)
+  suanpan check DIR --report OUT.xlsx [--reviewer NAME]             (batch summary + one sheet per workbook)
 `;
 
 interface Parsed {
@@ -32,7 +35,7 @@ function parseArgs(argv: string[]): Parsed {
   const [command = '', ...rest] = argv;
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set(['--annotate', '--lang', '--out', '--template', '--previous', '--review-out', '--report']);
+  const valued = new Set(['--annotate', '--lang', '--out', '--template', '--previous', '--review-out', '--report', '--reviewer']);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a.startsWith('--')) {
@@ -91,9 +94,22 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         if (args.positional.length !== 1) break;
         const target = args.positional[0];
         const stat = await fs.stat(target).catch(() => undefined);
-        if (stat?.isDirectory()) return await checkDir(target, json, lang, io);
+        const reviewOut = args.flags.get('--review-out');
+        const report = args.flags.get('--report');
+        const reviewer = args.flags.get('--reviewer');
+        const review = { lang, io, ...(typeof reviewer === 'string' ? { reviewer } : {}) };
+        const problem = reviewFlagProblem(stat?.isDirectory() ?? false, reviewOut, report, reviewer);
+        if (problem) {
+          io.err(`suanpan: ${problem}\n${USAGE}`);
+          return 2;
+        }
+        if (stat?.isDirectory()) {
+          const code = await checkDir(target, json, lang, io);
+          return typeof report === 'string' ? Math.max(code, await writeBatchReport(target, report, review)) : code;
+        }
         const annotate = args.flags.get('--annotate');
-        return await checkFile(target, json, lang, io, typeof annotate === 'string' ? annotate : undefined);
+        const code = await checkFile(target, json, lang, io, typeof annotate === 'string' ? annotate : undefined);
+        return typeof reviewOut === 'string' && code !== 2 ? Math.max(code, await writeReviewCopy(target, reviewOut, review)) : code;
       }
       case 'help':
       case '--help':

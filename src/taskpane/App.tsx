@@ -1,10 +1,21 @@
-import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { FluentProvider, makeStyles, tokens, webLightTheme, type Theme } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { ExcelToolbar } from './components/ExcelToolbar';
+import { FileToolbar } from './components/FileToolbar';
+import { FindingsPanel } from './components/FindingsPanel';
 import { Header } from './components/Header';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { ScanPanel } from './components/ScanPanel';
-import type { PaneHost } from './host';
+import { Summary } from './components/Summary';
+import { useFindingFilters } from './findings/useFindingFilters';
+import { useSelection } from './findings/useSelection';
+import { useFixes } from './fix/useFixes';
+import { isExcelHost, type AnyPaneHost } from './host';
 import { DEFAULT_LOCALE, messages, type Locale } from './i18n';
+import { useScan } from './useScan';
+
+/** Office's own UI fonts for Chinese first, then Fluent's stack. */
+const CJK_FONTS = "'Segoe UI', 'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC'";
+const theme: Theme = { ...webLightTheme, fontFamilyBase: `${CJK_FONTS}, ${webLightTheme.fontFamilyBase}` };
 
 const useStyles = makeStyles({
   root: {
@@ -12,29 +23,75 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    overflowX: 'hidden',
+    minWidth: 0,
   },
 });
 
 export interface AppProps {
-  /** The application the pane runs in; null outside Excel. */
-  host: PaneHost | null;
+  /** Where the pane runs: Excel (Office.js adapter) or a plain browser (file host). */
+  host: AnyPaneHost;
   initialLocale?: Locale;
+  /** File mode: a workbook to open and scan at start (?sample=URL). */
+  sampleUrl?: string | null;
+  /** File mode: replaces the browser download in tests. */
+  save?: (blob: Blob, name: string) => void;
 }
 
-export function App({ host, initialLocale = DEFAULT_LOCALE }: AppProps) {
+export function App({ host, initialLocale = DEFAULT_LOCALE, sampleUrl, save }: AppProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const t = messages[locale];
   const styles = useStyles();
+  const { state, scan } = useScan(host);
+  const result = state.status === 'done' ? state.result : null;
+  const filters = useFindingFilters(result);
+  const [workbook, setWorkbook] = useState(0); // counts files opened (file mode)
+  const selection = useSelection(host, workbook);
+  const fixes = useFixes(host, workbook);
+  const findings = result?.findings ?? null;
+  const onScan = () => void scan();
+
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  }, [locale]);
+
   return (
-    <FluentProvider theme={webLightTheme} lang={locale} className={styles.root}>
+    <FluentProvider theme={theme} lang={locale} className={styles.root}>
       <Header
         title={t.title}
         subtitle={t.subtitle}
         actions={<LanguageSwitch locale={locale} label={t.languageGroup} onChange={setLocale} />}
       />
-      <ScanPanel host={host} t={t} />
+      {isExcelHost(host) ? (
+        <ExcelToolbar host={host} t={t} locale={locale} scanState={state} onScan={onScan} findings={findings} />
+      ) : (
+        <FileToolbar
+          host={host}
+          t={t}
+          locale={locale}
+          scanState={state}
+          onScan={onScan}
+          findings={findings}
+          sampleUrl={sampleUrl}
+          save={save}
+          onOpened={() => setWorkbook((n) => n + 1)}
+        />
+      )}
+      {result && <Summary result={result} counts={filters.counts} t={t} locale={locale} />}
+      {result && (
+        <FindingsPanel
+          filters={filters}
+          selectedId={selection.selectedId}
+          selectError={selection.error}
+          onSelect={selection.select}
+          fixes={fixes}
+          preview={isExcelHost(host) ? undefined : host.preview}
+          t={t}
+          locale={locale}
+        />
+      )}
     </FluentProvider>
   );
 }

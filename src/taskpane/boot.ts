@@ -64,3 +64,16 @@ function displayLanguageOf(office: OfficeLike): string | undefined {
     return undefined; // outside Office some builds throw on Office.context
   }
 }
+
+/**
+ * Outside Office, office.js still loads a hidden Microsoft telemetry frame three seconds after it
+ * starts (OSF.Logger's ULS endpoint). With no Office host there is nothing to report, and file
+ * mode promises that nothing leaves the machine, so the pane switches that frame off. Touches
+ * nothing inside Office. Returns whether there was a frame loader to switch off.
+ */
+export function silenceOfficeTelemetry(win: unknown): boolean {
+  const endpoint = (win as { OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame?: unknown } } } } | null)?.OSF?.Logger?.ulsEndpoint;
+  if (!endpoint || typeof endpoint.loadProxyFrame !== 'function') return false;
+  endpoint.loadProxyFrame = () => {};
+  return true;
+}

@@ -1,8 +1,106 @@
-// What the pane needs from the application it runs in. The pane's components only ever see this
-// interface, never Office.js: index.tsx hands in an implementation (or null outside Excel), and tests
-// hand in fakes.
+// What the pane needs from the place it runs in. Components only ever see these interfaces, never
+// Office.js or exceljs: index.tsx hands in an implementation (src/excel's Office.js adapter inside
+// Excel, the file host in a plain browser) and tests hand in fakes.
 
+import type { Finding } from '../core/findings';
+import type { Recognition } from '../core/recognize/model';
+
+/** How far a scan has come; `done`/`total` count sheets read, or steps of the check. */
+export interface ScanProgress {
+  readonly step: 'read' | 'recognize' | 'check';
+  readonly done: number;
+  readonly total: number;
+  /** The sheet being read, when there is one. */
+  readonly sheet?: string;
+}
+
+export interface ScanResult {
+  /** The workbook's sheets in order (for the per-sheet summary). */
+  readonly sheets: readonly string[];
+  readonly recognition: Recognition;
+  /** Sorted most severe first, as checkWorkbook returns them. */
+  readonly findings: readonly Finding[];
+}
+
+/** A fix that was applied and can be taken back with `undoFix(id)`. */
+export interface AppliedFix {
+  readonly id: string;
+  /** Number of cells written. */
+  readonly cells: number;
+}
+
+/** One cell to correct, as the misaligned rule describes it in `details.corrected`. */
+export interface CodeCorrection {
+  /** A1, on the finding's sheet. */
+  readonly cell: string;
+  /** The name printed on that row. */
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** What every host offers: read the workbook, check it, and show a cell. */
 export interface PaneHost {
-  /** Reads the open workbook. The result's shape is settled when the scanning engine is wired in. */
-  scan(): Promise<unknown>;
+  readonly mode: 'excel' | 'file';
+  /** Reads the workbook and runs the checks; reports progress as it goes. */
+  scan(onProgress?: (progress: ScanProgress) => void): Promise<ScanResult>;
+  /** Shows one cell: in Excel activates the sheet and selects it; in a file, remembers it. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Writes the corrected codes of a misaligned finding (details.corrected). */
+  applyFix?(finding: Finding): Promise<AppliedFix>;
+  /** Restores what `applyFix` overwrote. */
+  undoFix?(id: string): Promise<void>;
+}
+
+/**
+ * Inside Excel (implemented by src/excel's createExcelHost): paints findings onto the workbook and
+ * takes the paint off again, restoring the cells' prior fills and notes.
+ */
+export interface ExcelPaneHost extends PaneHost {
+  readonly mode: 'excel';
+  /** Fills and notes on the findings' cells; the notes in `lang` (default zh-CN). */
+  paint(findings: readonly Finding[], lang?: 'zh-CN' | 'en'): Promise<void>;
+  clear(): Promise<void>;
+  applyFix(finding: Finding): Promise<AppliedFix>;
+  undoFix(id: string): Promise<void>;
+}
+
+/** A few cells around one, for the preview grid of file mode. */
+export interface CellWindow {
+  readonly sheet: string;
+  /** 0-based first row; the rows follow on from it. */
+  readonly top: number;
+  /** 0-based columns shown, ascending; column A is kept as the row label, so there may be a gap. */
+  readonly cols: readonly number[];
+  /** Display texts, rows × cols ('' for empty). */
+  readonly cells: readonly (readonly string[])[];
+  /** 0-based row/column of the cell asked for. */
+  readonly target: { readonly row: number; readonly col: number };
+}
+
+/** Outside Excel: an .xlsx opened in the browser, checked there, downloaded with annotations. */
+export interface FilePaneHost extends PaneHost {
+  readonly mode: 'file';
+  /** The open file's name, or null before one is opened. */
+  fileName(): string | null;
+  /** Takes the bytes of an .xlsx (a File from an input, or a fetched sample). Throws for other files. */
+  open(data: Blob | ArrayBuffer, name: string): Promise<void>;
+  /** Fetches a workbook from a URL (same origin) and opens it. */
+  openUrl(url: string): Promise<void>;
+  /** The cells around `cell` in the last scanned workbook, or null if unknown. */
+  preview(sheet: string, cell: string): CellWindow | null;
+  /** A copy of the open workbook with applied fixes and the findings as fills and notes. */
+  annotatedCopy(findings: readonly Finding[], lang: 'zh-CN' | 'en'): Promise<{ blob: Blob; name: string }>;
+  applyFix(finding: Finding): Promise<AppliedFix>;
+  undoFix(id: string): Promise<void>;
+}
+
+export type AnyPaneHost = ExcelPaneHost | FilePaneHost;
+
+export function isExcelHost(host: PaneHost): host is ExcelPaneHost {
+  return host.mode === 'excel';
+}
+
+export function isFileHost(host: PaneHost): host is FilePaneHost {
+  return host.mode === 'file';
 }

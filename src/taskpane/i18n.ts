@@ -1,5 +1,6 @@
 // Pane strings as data: one record per locale, same keys in each (the type enforces it).
-// Placeholders are written {name} and filled by `format`.
+// Placeholders are written {name} and filled by `format`. Rule and table names come from core
+// (RULE_LABELS, the table specs), finding messages from the findings themselves.
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -14,11 +15,69 @@ export interface Messages {
   languageGroup: string;
   /** Each locale's own name, shown on its switch button. */
   localeName: string;
+
   scan: string;
   scanning: string;
-  notInExcel: string;
-  scanDone: string;
+  progressRead: string;
+  progressRecognize: string;
+  progressCheck: string;
   scanFailed: string;
+
+  paint: string;
+  painting: string;
+  painted: string;
+  clear: string;
+  clearing: string;
+  cleared: string;
+  actionFailed: string;
+
+  open: string;
+  opening: string;
+  openFailed: string;
+  openHint: string;
+  openedFile: string;
+  download: string;
+  downloading: string;
+  downloaded: string;
+  downloadFailed: string;
+
+  summaryTables: string;
+  summaryNoTables: string;
+  bySheet: string;
+  sheetForms: string;
+  sheetFormsOne: string;
+  severityError: string;
+  severityWarning: string;
+  severityInfo: string;
+
+  filtersLabel: string;
+  ruleFilter: string;
+  allRules: string;
+  findingsHeading: string;
+  shownOf: string;
+  noFindings: string;
+  noMatches: string;
+  expected: string;
+  actual: string;
+  blank: string;
+  otherGroup: string;
+  formGroup: string;
+  selectFailed: string;
+
+  fixPreview: string;
+  fixCell: string;
+  fixFrom: string;
+  fixTo: string;
+  fixName: string;
+  applyFix: string;
+  applyingFix: string;
+  fixApplied: string;
+  undoFix: string;
+  undoingFix: string;
+  fixUndone: string;
+  fixFailed: string;
+
+  previewLabel: string;
 }
 
 export const messages: Readonly<Record<Locale, Messages>> = {
@@ -27,22 +86,138 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     subtitle: '部门预算公开表检查',
     languageGroup: '语言',
     localeName: '中文',
+
     scan: '扫描工作簿',
     scanning: '正在扫描…',
-    notInExcel: '在 Excel 中打开以扫描',
-    scanDone: '已读取工作簿。检查规则尚未接入此窗格。',
+    progressRead: '正在读取工作表 {done}/{total}：{sheet}',
+    progressRecognize: '正在识别表格…',
+    progressCheck: '正在检查…',
     scanFailed: '扫描失败：{error}',
+
+    paint: '标注',
+    painting: '正在标注…',
+    painted: '已在工作簿中标注错误和警告。',
+    clear: '清除标注',
+    clearing: '正在清除…',
+    cleared: '已清除标注。',
+    actionFailed: '操作失败：{error}',
+
+    open: '打开 .xlsx',
+    opening: '正在打开…',
+    openFailed: '无法打开：{error}',
+    openHint: '打开一个 .xlsx 工作簿，在浏览器中检查。文件不会上传。',
+    openedFile: '文件：{name}',
+    download: '下载带标注的副本',
+    downloading: '正在生成副本…',
+    downloaded: '已下载 {name}',
+    downloadFailed: '下载失败：{error}',
+
+    summaryTables: '识别到 {tables} 张表、{forms} 张绩效目标表',
+    summaryNoTables: '没有识别到预算表',
+    bySheet: '各工作表（{count}）',
+    sheetForms: '{count} 张绩效目标表',
+    sheetFormsOne: '1 张绩效目标表',
+    severityError: '错误',
+    severityWarning: '警告',
+    severityInfo: '提示',
+
+    filtersLabel: '筛选',
+    ruleFilter: '规则',
+    allRules: '全部规则',
+    findingsHeading: '检查结果',
+    shownOf: '显示 {shown} / {total} 条',
+    noFindings: '没有发现问题。',
+    noMatches: '没有符合筛选条件的结果。',
+    expected: '应为',
+    actual: '实为',
+    blank: '（空白）',
+    otherGroup: '其他',
+    formGroup: '绩效目标表：{name}',
+    selectFailed: '无法定位到单元格：{error}',
+
+    fixPreview: '更正预览',
+    fixCell: '单元格',
+    fixFrom: '现编码',
+    fixTo: '更正为',
+    fixName: '名称',
+    applyFix: '应用更正',
+    applyingFix: '正在更正…',
+    fixApplied: '已更正 {count} 个单元格。重新扫描以更新结果。',
+    undoFix: '撤销',
+    undoingFix: '正在撤销…',
+    fixUndone: '已撤销更正。',
+    fixFailed: '更正失败：{error}',
+
+    previewLabel: '{sheet} 工作表 {cell} 附近',
   },
   en: {
     title: '算盘 Suanpan',
     subtitle: 'Department budget table checker',
     languageGroup: 'Language',
     localeName: 'English',
+
     scan: 'Scan workbook',
     scanning: 'Scanning…',
-    notInExcel: 'Open in Excel to scan',
-    scanDone: 'Workbook read. Checks are not connected to this pane yet.',
+    progressRead: 'Reading sheet {done} of {total}: {sheet}',
+    progressRecognize: 'Recognising tables…',
+    progressCheck: 'Running checks…',
     scanFailed: 'Scan failed: {error}',
+
+    paint: 'Mark up',
+    painting: 'Marking up…',
+    painted: 'Errors and warnings are marked in the workbook.',
+    clear: 'Clear marks',
+    clearing: 'Clearing…',
+    cleared: 'Marks cleared.',
+    actionFailed: 'Failed: {error}',
+
+    open: 'Open .xlsx',
+    opening: 'Opening…',
+    openFailed: 'Cannot open the file: {error}',
+    openHint: 'Open an .xlsx workbook to check it in the browser. Nothing is uploaded.',
+    openedFile: 'File: {name}',
+    download: 'Download annotated copy',
+    downloading: 'Writing the copy…',
+    downloaded: 'Downloaded {name}',
+    downloadFailed: 'Download failed: {error}',
+
+    summaryTables: '{tables} tables and {forms} performance forms recognised',
+    summaryNoTables: 'No budget tables recognised',
+    bySheet: 'By sheet ({count})',
+    sheetForms: '{count} performance forms',
+    sheetFormsOne: '1 performance form',
+    severityError: 'Errors',
+    severityWarning: 'Warnings',
+    severityInfo: 'Notes',
+
+    filtersLabel: 'Filters',
+    ruleFilter: 'Rule',
+    allRules: 'All rules',
+    findingsHeading: 'Findings',
+    shownOf: 'Showing {shown} of {total}',
+    noFindings: 'No problems found.',
+    noMatches: 'No findings match the filters.',
+    expected: 'Expected',
+    actual: 'Found',
+    blank: '(blank)',
+    otherGroup: 'Other',
+    formGroup: 'Form: {name}',
+    selectFailed: 'Cannot go to the cell: {error}',
+
+    fixPreview: 'Corrected codes',
+    fixCell: 'Cell',
+    fixFrom: 'Now',
+    fixTo: 'Corrected',
+    fixName: 'Name',
+    applyFix: 'Apply correction',
+    applyingFix: 'Correcting…',
+    fixApplied: 'Corrected {count} cells. Scan again to refresh the findings.',
+    undoFix: 'Undo',
+    undoingFix: 'Undoing…',
+    fixUndone: 'Correction undone.',
+    fixFailed: 'Correction failed: {error}',
+
+    previewLabel: 'Sheet {sheet} around {cell}',
   },
 };
 
@@ -52,8 +227,13 @@ export function pickLocale(displayLanguage?: string | null): Locale {
 }
 
 /** Fills {name} placeholders; unknown names are left as they are. */
-export function format(template: string, values: Readonly<Record<string, string>>): string {
+export function format(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole,
+    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
   );
+}
+
+/** The language key core's messages use. */
+export function messageKey(locale: Locale): 'zh' | 'en' {
+  return locale === 'en' ? 'en' : 'zh';
 }

@@ -1,8 +1,10 @@
 // Entry point of the pane bundle: wait for office.js, pick the host and language, render.
+// Inside Excel the host is the Office.js adapter; anywhere else the pane checks .xlsx files itself.
 
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { bootPane, type OfficeLike } from './boot';
+import { bootPane, silenceOfficeTelemetry, type OfficeLike } from './boot';
+import { createFileHost, sampleUrlFrom } from './file/fileHost';
 import { pickLocale } from './i18n';
 import { createExcelHost } from './officeHost';
 
@@ -13,7 +15,20 @@ const root = createRoot(container);
 const office: OfficeLike | undefined = typeof Office === 'undefined' ? undefined : Office;
 
 void bootPane(office, ({ inExcel, displayLanguage }) => {
-  const locale = pickLocale(displayLanguage);
+  // Outside Office there is no display language: zh-CN, unless the address asks (?lang=en).
+  const locale = pickLocale(displayLanguage ?? new URLSearchParams(location.search).get('lang'));
   document.documentElement.lang = locale;
-  root.render(<App key={inExcel ? 'excel' : 'browser'} host={inExcel ? createExcelHost() : null} initialLocale={locale} />);
+  if (!inExcel) silenceOfficeTelemetry(window);
+  root.render(
+    inExcel ? (
+      <App key="excel" host={createExcelHost()} initialLocale={locale} />
+    ) : (
+      <App
+        key="file"
+        host={createFileHost()}
+        initialLocale={locale}
+        sampleUrl={sampleUrlFrom(location.search, location.origin)}
+      />
+    ),
+  );
 });

@@ -1,28 +1,20 @@
-// The Excel implementation of PaneHost. The only taskpane module that touches Excel.run; components
-// receive it as a prop. When the Office.js adapter (src/excel) lands, this delegates to it.
+// The Excel host the pane is given inside Excel: src/excel's Office.js adapter, loaded as a chunk of
+// its own (it brings the engine with it) so the pane renders before the adapter has arrived. The
+// chunk is requested at once; the first call waits for it. Components only see ExcelPaneHost.
+import type { ExcelPaneHost } from './host';
 
-import type { PaneHost } from './host';
+type ExcelModule = typeof import('../excel');
 
-export interface WorkbookOutline {
-  sheets: { name: string; usedRange: string | null }[];
-}
-
-/** A host that reads sheet names and used ranges in two syncs. */
-export function createExcelHost(): PaneHost {
+export function createExcelHost(load: () => Promise<ExcelModule> = () => import(/* webpackChunkName: "excel" */ '../excel')): ExcelPaneHost {
+  const real: Promise<ExcelPaneHost> = load().then((m) => m.createExcelHost());
+  real.catch(() => {}); // reported by the first call that needs it
   return {
-    scan: () =>
-      Excel.run(async (context): Promise<WorkbookOutline> => {
-        const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
-        await context.sync();
-        const ranges = sheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load('address'));
-        await context.sync();
-        return {
-          sheets: sheets.items.map((sheet, i) => ({
-            name: sheet.name,
-            usedRange: ranges[i].isNullObject ? null : ranges[i].address,
-          })),
-        };
-      }),
+    mode: 'excel',
+    scan: (onProgress) => real.then((h) => h.scan(onProgress)),
+    select: (sheet, cell) => real.then((h) => h.select(sheet, cell)),
+    paint: (findings, lang) => real.then((h) => h.paint(findings, lang)),
+    clear: () => real.then((h) => h.clear()),
+    applyFix: (finding) => real.then((h) => h.applyFix(finding)),
+    undoFix: (id) => real.then((h) => h.undoFix(id)),
   };
 }

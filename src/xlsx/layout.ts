@@ -1,6 +1,6 @@
 // Adds a SheetLayout (a sheet the engine built) to a workbook, replacing a sheet of the same name.
 import type * as ExcelJS from 'exceljs';
-import type { SheetLayout } from '../core/workbook/edits';
+import type { SheetLayout, SheetLayoutCell } from '../core/workbook/edits';
 import { rangeAddress } from '../core/workbook/address';
 import { toExcelValue } from './cell-value';
 import { applyStyle } from './style';
@@ -25,8 +25,9 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
   for (const lc of layout.cells) {
     if (slave.has(`${lc.row},${lc.col}`)) continue;
     const cell = ws.getCell(lc.row + 1, lc.col + 1);
-    cell.value = toExcelValue(lc.value);
+    cell.value = lc.link ? linkValue(lc.link, lc.value) : toExcelValue(lc.value);
     if (lc.style) applyStyle(cell, lc.style);
+    if (lc.link) cell.font = { ...cell.font, underline: true, color: lc.style?.fontColor ? cell.font?.color : { argb: 'FF0563C1' } };
   }
   // mergeCells copies the master's style (borders, fill) onto the whole area …
   for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
@@ -54,6 +55,19 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
     }
   }
   return ws;
+}
+
+/**
+ * A link cell. exceljs writes `{ text, hyperlink }` as an external relationship *and* a location,
+ * which Excel joins into a broken address ('#S!A1##S!A1'), so links are HYPERLINK formulas (with
+ * the text as the cached result), which Excel, WPS and LibreOffice all follow. Excel caps a string
+ * inside a formula at 255 characters; longer ones fall back to exceljs' own hyperlink value.
+ */
+function linkValue(link: string, value: SheetLayoutCell['value']): ExcelJS.CellValue {
+  const text = value === null ? link : value.kind === 'error' ? value.value : String(value.value);
+  if (link.length > 255 || text.length > 255) return { text, hyperlink: link };
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return { formula: `HYPERLINK(${q(link)},${q(text)})`, result: text };
 }
 
 /** Excel sheet names are case-insensitive. */

@@ -1,4 +1,4 @@
-import { bootPane, type OfficeLike, type PaneEnvironment } from '../../src/taskpane/boot';
+import { bootPane, silenceOfficeTelemetry, type OfficeLike, type PaneEnvironment } from '../../src/taskpane/boot';
 import { format, LOCALES, messages, pickLocale } from '../../src/taskpane/i18n';
 
 describe('i18n', () => {
@@ -109,5 +109,21 @@ describe('bootPane', () => {
     await bootPane(office, (env) => seen.push(env), 1000);
     jest.advanceTimersByTime(5000);
     expect(seen).toEqual([{ inExcel: false }]);
+  });
+});
+
+describe('silenceOfficeTelemetry', () => {
+  test('switches off office.js’s telemetry frame loader outside Office', () => {
+    const load = jest.fn();
+    const win = { OSF: { Logger: { ulsEndpoint: { loadProxyFrame: load } } } };
+    expect(silenceOfficeTelemetry(win)).toBe(true);
+    win.OSF.Logger.ulsEndpoint.loadProxyFrame();
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  test('does nothing when office.js is missing or differs', () => {
+    expect(silenceOfficeTelemetry(undefined)).toBe(false);
+    expect(silenceOfficeTelemetry({})).toBe(false);
+    expect(silenceOfficeTelemetry({ OSF: { Logger: {} } })).toBe(false);
   });
 });

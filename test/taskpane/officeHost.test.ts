@@ -1,59 +1,46 @@
-// createExcelHost against a hand-made Excel.run fake: what it loads, how many syncs, what it returns.
+// The pane's Excel host: a stand-in that loads src/excel's adapter as a lazy chunk and forwards
+// every call to it (the adapter itself is tested in test/excel).
+import type { Finding } from '../../src/core/findings';
+import { createExcelHost } from '../../src/taskpane/officeHost';
+import { fakeExcelHost, MISALIGNED, RESULT } from './fixtures';
 
-import { createExcelHost, type WorkbookOutline } from '../../src/taskpane/officeHost';
+type ExcelModule = typeof import('../../src/excel');
 
-interface FakeSheet {
-  name: string;
-  used: string | null;
+function loader(real = fakeExcelHost()) {
+  const load = jest.fn(async () => ({ createExcelHost: () => real }) as unknown as ExcelModule);
+  return { real, load };
 }
 
-function installFakeExcel(sheets: FakeSheet[]) {
-  const calls = { runs: 0, syncs: 0, loads: [] as string[] };
-  const items = sheets.map((s) => ({
-    name: s.name,
-    getUsedRangeOrNullObject(valuesOnly?: boolean) {
-      expect(valuesOnly).toBe(true);
-      const range = { isNullObject: s.used === null, address: s.used ?? '', load: (p: string) => (calls.loads.push(`range:${p}`), range) };
-      return range;
-    },
-  }));
-  const context = {
-    workbook: { worksheets: { items, load: (p: string) => calls.loads.push(`worksheets:${p}`) } },
-    sync: async () => {
-      calls.syncs++;
-    },
-  };
-  (globalThis as Record<string, unknown>).Excel = {
-    run: async <T>(fn: (ctx: typeof context) => Promise<T>) => {
-      calls.runs++;
-      return fn(context);
-    },
-  };
-  return calls;
-}
+test('loads the adapter once, at once, and forwards every call', async () => {
+  const { real, load } = loader();
+  const host = createExcelHost(load);
+  expect(host.mode).toBe('excel');
+  expect(load).toHaveBeenCalledTimes(1);
 
-afterEach(() => {
-  delete (globalThis as Record<string, unknown>).Excel;
+  const progress = jest.fn();
+  await expect(host.scan(progress)).resolves.toBe(RESULT);
+  expect(real.scan).toHaveBeenCalledWith(progress);
+  await host.select('表3', 'D6');
+  expect(real.select).toHaveBeenCalledWith('表3', 'D6');
+  const findings: Finding[] = [MISALIGNED];
+  await host.paint(findings, 'en');
+  expect(real.paint).toHaveBeenCalledWith(findings, 'en');
+  await host.clear();
+  expect(real.clear).toHaveBeenCalledTimes(1);
+  await expect(host.applyFix(MISALIGNED)).resolves.toEqual({ id: 'fix-1', cells: 3 });
+  await host.undoFix('fix-1');
+  expect(real.undoFix).toHaveBeenCalledWith('fix-1');
+  expect(load).toHaveBeenCalledTimes(1);
 });
 
-test('reads sheet names and used ranges in one Excel.run and two syncs', async () => {
-  const calls = installFakeExcel([
-    { name: '收支总表', used: "'收支总表'!A1:H40" },
-    { name: '空表', used: null },
-  ]);
-  const outline = (await createExcelHost().scan()) as WorkbookOutline;
-  expect(outline).toEqual({
-    sheets: [
-      { name: '收支总表', usedRange: "'收支总表'!A1:H40" },
-      { name: '空表', usedRange: null },
-    ],
-  });
-  expect(calls.runs).toBe(1);
-  expect(calls.syncs).toBe(2);
-  expect(calls.loads).toEqual(['worksheets:items/name', 'range:address', 'range:address']);
+test('a chunk that fails to load fails the calls, not the pane', async () => {
+  const host = createExcelHost(() => Promise.reject(new Error('ChunkLoadError')));
+  await expect(host.scan()).rejects.toThrow('ChunkLoadError');
+  await expect(host.select('a', 'A1')).rejects.toThrow('ChunkLoadError');
 });
 
-test('an Excel error reaches the caller', async () => {
-  (globalThis as Record<string, unknown>).Excel = { run: () => Promise.reject(new Error('GeneralException')) };
-  await expect(createExcelHost().scan()).rejects.toThrow('GeneralException');
+test('the real adapter satisfies the pane’s ExcelPaneHost', () => {
+  // Type-level: src/excel's createExcelHost() is assignable to ExcelPaneHost (tsc checks this line).
+  const check: (m: ExcelModule) => import('../../src/taskpane/host').ExcelPaneHost = (m) => m.createExcelHost();
+  expect(typeof check).toBe('function');
 });

@@ -1,13 +1,22 @@
 /** @jest-environment jsdom */
-// The pane rendered in jsdom with react-dom/client + act (@testing-library/react is not installed).
+// The pane rendered in jsdom with react-dom/client + act, against fake hosts: scan and progress,
+// summary, grouping and filters, selection, the fix preview with apply/undo, Excel's paint/clear,
+// file mode's open/sample/preview/download, the language switch.
 
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { App } from '../../src/taskpane/App';
-import type { PaneHost } from '../../src/taskpane/host';
+import { App, type AppProps } from '../../src/taskpane/App';
 import { messages, type Locale } from '../../src/taskpane/i18n';
+import type { ScanResult } from '../../src/taskpane/host';
+import { deferred, fakeExcelHost, fakeFileHost, MISALIGNED, RESULT } from './fixtures';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
 
 let container: HTMLDivElement;
 let root: Root;
@@ -23,104 +32,346 @@ afterEach(() => {
   container.remove();
 });
 
-function render(host: PaneHost | null, initialLocale?: Locale): void {
-  act(() => root.render(<App host={host} initialLocale={initialLocale} />));
+async function render(props: AppProps): Promise<void> {
+  await act(async () => root.render(<App {...props} />));
 }
 
+const $ = <T extends Element = HTMLElement>(sel: string) => container.querySelector<T & HTMLElement>(sel);
+const $$ = (sel: string) => Array.from(container.querySelectorAll<HTMLElement>(sel));
+const byTestId = (id: string) => $<HTMLButtonElement>(`[data-testid="${id}"]`);
 const text = () => container.textContent ?? '';
-const scanButton = () => container.querySelector<HTMLButtonElement>('[data-testid="scan"]')!;
-const localeButton = (l: Locale) => container.querySelector<HTMLButtonElement>(`button[data-locale="${l}"]`)!;
+const localeButton = (l: Locale) => $<HTMLButtonElement>(`button[data-locale="${l}"]`)!;
+const findingItems = () => $$('[data-testid="finding"]');
+const findingAt = (sheet: string, cell: string, rule?: string) =>
+  $(`[data-testid="finding"][data-sheet="${sheet}"][data-cell="${cell}"]${rule ? `[data-rule="${rule}"]` : ''}`)!;
 
-async function click(el: HTMLElement): Promise<void> {
+async function click(el: Element): Promise<void> {
   await act(async () => {
     el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
   });
 }
 
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
+async function chooseRule(value: string): Promise<void> {
+  const select = $<HTMLSelectElement>('select[data-testid="filter-rule"]')!;
+  await act(async () => {
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
 }
 
-describe('pane outside Excel', () => {
-  test('shows the zh-CN title and a disabled scan button with a hint', () => {
-    render(null);
-    const h1 = container.querySelector('h1');
-    expect(h1?.textContent).toBe('算盘 Suanpan');
+describe('in Excel', () => {
+  test('before a scan: title, scan enabled, paint disabled, no findings', async () => {
+    const host = fakeExcelHost();
+    await render({ host });
+    expect($('h1')?.textContent).toBe('算盘 Suanpan');
     expect(text()).toContain('部门预算公开表检查');
-    const button = scanButton();
-    expect(button.textContent).toBe('扫描工作簿');
-    expect(button.disabled).toBe(true);
-    expect(text()).toContain('在 Excel 中打开以扫描');
-    // the hint is tied to the button for screen readers
-    const hintId = button.getAttribute('aria-describedby');
-    expect(hintId).toBeTruthy();
-    expect(container.querySelector(`[id="${hintId}"]`)?.textContent).toBe('在 Excel 中打开以扫描');
+    expect(byTestId('scan')!.textContent).toBe('扫描工作簿');
+    expect(byTestId('scan')!.disabled).toBe(false);
+    expect(byTestId('paint')!.disabled).toBe(true);
+    expect(byTestId('open')).toBeNull();
+    expect(findingItems()).toHaveLength(0);
+    expect(host.scan).not.toHaveBeenCalled();
   });
 
-  test('the language switch turns the pane into English and back', async () => {
-    render(null);
-    expect(localeButton('zh-CN').getAttribute('aria-pressed')).toBe('true');
-    expect(localeButton('en').getAttribute('aria-pressed')).toBe('false');
-
-    await click(localeButton('en'));
-    expect(container.querySelector('h1')?.textContent).toBe('算盘 Suanpan');
-    expect(text()).toContain('Department budget table checker');
-    expect(scanButton().textContent).toBe('Scan workbook');
-    expect(scanButton().disabled).toBe(true);
-    expect(text()).toContain('Open in Excel to scan');
-    expect(text()).not.toContain('扫描工作簿');
-    expect(localeButton('en').getAttribute('aria-pressed')).toBe('true');
-    expect(container.querySelector('[lang="en"].fui-FluentProvider, .fui-FluentProvider[lang="en"]')).not.toBeNull();
-
-    await click(localeButton('zh-CN'));
-    expect(scanButton().textContent).toBe('扫描工作簿');
-  });
-
-  test('each switch button is labelled in its own language', () => {
-    render(null);
-    expect(localeButton('zh-CN').textContent).toBe('中文');
-    expect(localeButton('zh-CN').getAttribute('lang')).toBe('zh-CN');
-    expect(localeButton('en').textContent).toBe('English');
-    expect(localeButton('en').getAttribute('lang')).toBe('en');
-    expect(container.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('语言');
-  });
-
-  test('starts in English when asked to', () => {
-    render(null, 'en');
-    expect(scanButton().textContent).toBe('Scan workbook');
-    expect(container.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Language');
-  });
-});
-
-describe('pane with a host', () => {
-  test('the scan button is enabled, has no hint, and calls host.scan once per click', async () => {
-    const d = deferred<unknown>();
-    const host: PaneHost = { scan: jest.fn(() => d.promise) };
-    render(host);
-    expect(scanButton().disabled).toBe(false);
-    expect(scanButton().hasAttribute('aria-describedby')).toBe(false);
-    expect(text()).not.toContain('在 Excel 中打开以扫描');
-
-    await click(scanButton());
-    expect(host.scan).toHaveBeenCalledTimes(1);
-    expect(scanButton().textContent).toBe(messages['zh-CN'].scanning);
-    expect(scanButton().disabled).toBe(true);
-    await click(scanButton()); // disabled while running
+  test('scanning shows progress and disables the button; the result shows summary and groups', async () => {
+    const host = fakeExcelHost();
+    const d = deferred<ScanResult>();
+    let report: ((p: unknown) => void) | undefined;
+    host.scan.mockImplementation((onProgress: (p: unknown) => void) => {
+      report = onProgress;
+      return d.promise;
+    });
+    await render({ host });
+    await click(byTestId('scan')!);
+    expect(byTestId('scan')!.textContent).toBe('正在扫描…');
+    expect(byTestId('scan')!.disabled).toBe(true);
+    expect(byTestId('scan-progress')).not.toBeNull();
+    await act(async () => report!({ step: 'read', done: 2, total: 5, sheet: '表3' }));
+    expect(byTestId('scan-progress')!.textContent).toContain('正在读取工作表 2/5：表3');
+    await click(byTestId('scan')!); // disabled while running
     expect(host.scan).toHaveBeenCalledTimes(1);
 
-    await act(async () => d.resolve({ sheets: [] }));
-    expect(scanButton().disabled).toBe(false);
-    expect(container.querySelector('[role="status"]')?.textContent).toBe(messages['zh-CN'].scanDone);
+    await act(async () => d.resolve(RESULT));
+    expect(byTestId('scan-progress')).toBeNull();
+    expect(byTestId('scan')!.disabled).toBe(false);
+    const summary = byTestId('summary')!;
+    expect(summary.textContent).toContain('识别到 3 张表、1 张绩效目标表');
+    expect(byTestId('count-error')!.textContent).toBe('错误 4');
+    expect(byTestId('count-warning')!.textContent).toBe('警告 2');
+    expect(byTestId('count-info')!.textContent).toBe('提示 2');
+    expect($$('[data-testid="finding-group"] h3').map((h) => h.textContent)).toEqual([
+      '表3 · 支出总表',
+      '表5 · 一般公共预算支出表',
+      '其他',
+      '表6 · 基本支出分经济科目表',
+      '绩效目标表：平台技术服务费',
+    ]);
+    expect(findingItems()).toHaveLength(8);
+    expect(byTestId('shown')!.textContent).toBe('显示 8 / 8 条');
+  });
+
+  test('each finding shows its cell, rule, short message, expected and found', async () => {
+    await render({ host: fakeExcelHost() });
+    await click(byTestId('scan')!);
+    const item = findingAt('表3', 'D6');
+    expect(item.textContent).toContain('D6');
+    expect(item.textContent).toContain('合计行');
+    expect(item.textContent).toContain('合计 · 基本支出：1410.07 ≠ 各项之和 4410.09');
+    expect(item.textContent).not.toContain('表3《支出总表》');
+    expect(item.querySelector('[data-testid="expected"]')?.textContent).toBe('4410.09');
+    expect(item.querySelector('[data-testid="actual"]')?.textContent).toBe('1410.07');
+    expect(item.textContent).toContain('应为');
+    expect(item.textContent).toContain('实为');
+    expect(item.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('错误');
+  });
+
+  test('severity toggles and the rule picker filter the list', async () => {
+    await render({ host: fakeExcelHost() });
+    await click(byTestId('scan')!);
+    await click(byTestId('filter-info')!);
+    expect(byTestId('filter-info')!.getAttribute('aria-pressed')).toBe('false');
+    expect(findingItems()).toHaveLength(6);
+    expect(findingItems().some((i) => i.dataset.severity === 'info')).toBe(false);
+    await click(byTestId('filter-error')!);
+    expect(findingItems().map((i) => i.dataset.rule)).toEqual(['truncated', 'form-cost']);
+    expect(byTestId('shown')!.textContent).toBe('显示 2 / 8 条');
+    await click(byTestId('filter-warning')!);
+    expect(findingItems()).toHaveLength(0);
+    expect(byTestId('no-findings')!.textContent).toBe('没有符合筛选条件的结果。');
+
+    await click(byTestId('filter-error')!);
+    await click(byTestId('filter-warning')!);
+    await click(byTestId('filter-info')!);
+    const options = $$('select[data-testid="filter-rule"] option').map((o) => o.textContent);
+    expect(options[0]).toBe('全部规则');
+    expect(options).toContain('舍入差 (2)');
+    await chooseRule('rounding');
+    expect(findingItems().map((i) => `${i.dataset.sheet}!${i.dataset.cell}`)).toEqual(['表3!C6', '表5!C6']);
+    await chooseRule('all');
+    expect(findingItems()).toHaveLength(8);
+  });
+
+  test('clicking a finding selects it and asks Excel to select the cell', async () => {
+    const host = fakeExcelHost();
+    await render({ host });
+    await click(byTestId('scan')!);
+    const item = findingAt('表3', 'D7');
+    await click(item.querySelector('button')!);
+    expect(host.select).toHaveBeenCalledWith('表3', 'D7');
+    expect(findingAt('表3', 'D7').dataset.selected).toBe('true');
+    expect(findingAt('表3', 'D7').querySelector('button')?.getAttribute('aria-current')).toBe('true');
+    expect($$('[data-selected]')).toHaveLength(1);
+    expect(byTestId('cell-preview')).toBeNull(); // Excel shows the cell itself
+  });
+
+  test('a failing select is reported', async () => {
+    const host = fakeExcelHost();
+    host.select.mockRejectedValue(new Error('ItemNotFound'));
+    await render({ host });
+    await click(byTestId('scan')!);
+    await click(findingAt('表3', 'D6').querySelector('button')!);
+    expect(text()).toContain('无法定位到单元格：ItemNotFound');
+  });
+
+  test('a misaligned finding previews its corrected codes; apply then undo', async () => {
+    const host = fakeExcelHost();
+    await render({ host });
+    await click(byTestId('scan')!);
+    const item = () => findingAt('表5', 'A12', 'misaligned');
+    expect(item().querySelector('[data-testid="fix-preview"]')).toBeNull(); // details only when selected
+    await click(item().querySelector('button')!);
+    const preview = item().querySelector('[data-testid="fix-preview"]')!;
+    expect(preview.textContent).toContain('更正预览');
+    const rows = Array.from(preview.querySelectorAll('tbody tr')).map((tr) =>
+      Array.from(tr.querySelectorAll('td')).map((td) => td.textContent),
+    );
+    expect(rows).toEqual([
+      ['A12', '2080505', '208', '社会保障和就业支出'],
+      ['A13', '210', '20805', '行政事业单位养老支出'],
+      ['A14', '21011', '2080505', '机关事业单位基本养老保险缴费支出'],
+    ]);
+
+    await click(item().querySelector('[data-testid="apply-fix"]')!);
+    expect(host.applyFix).toHaveBeenCalledWith(MISALIGNED);
+    expect(item().querySelector('[data-testid="apply-fix"]')).toBeNull();
+    expect(item().textContent).toContain('已更正 3 个单元格');
+
+    await click(item().querySelector('[data-testid="undo-fix"]')!);
+    expect(host.undoFix).toHaveBeenCalledWith('fix-1');
+    expect(item().textContent).toContain('已撤销更正');
+    expect(item().querySelector('[data-testid="apply-fix"]')).not.toBeNull();
+  });
+
+  test('a failing fix is reported and can be tried again', async () => {
+    const host = fakeExcelHost();
+    host.applyFix.mockRejectedValueOnce(new Error('sheet is protected'));
+    await render({ host, initialLocale: 'en' });
+    await click(byTestId('scan')!);
+    await click(findingAt('表5', 'A12', 'misaligned').querySelector('button')!);
+    await click(byTestId('apply-fix')!);
+    expect(text()).toContain('Correction failed: sheet is protected');
+    expect(byTestId('apply-fix')).not.toBeNull();
+  });
+
+  test('标注 paints all findings, 清除标注 clears', async () => {
+    const host = fakeExcelHost();
+    await render({ host });
+    await click(byTestId('scan')!);
+    await click(byTestId('paint')!);
+    expect(host.paint).toHaveBeenCalledWith(RESULT.findings, 'zh-CN');
+    expect(text()).toContain(messages['zh-CN'].painted);
+    await click(byTestId('clear')!);
+    expect(host.clear).toHaveBeenCalledTimes(1);
+    expect(text()).toContain(messages['zh-CN'].cleared);
   });
 
   test('a failing scan shows its message', async () => {
-    const host: PaneHost = { scan: () => Promise.reject(new Error('RichApi.Error: 无法读取')) };
-    render(host, 'en');
-    await click(scanButton());
-    expect(container.querySelector('[role="status"]')?.textContent).toBe('Scan failed: RichApi.Error: 无法读取');
-    expect(scanButton().disabled).toBe(false);
+    const host = fakeExcelHost();
+    host.scan.mockRejectedValue(new Error('RichApi.Error: 无法读取'));
+    await render({ host, initialLocale: 'en' });
+    await click(byTestId('scan')!);
+    expect(byTestId('scan-error')!.textContent).toBe('Scan failed: RichApi.Error: 无法读取');
+    expect(byTestId('scan')!.disabled).toBe(false);
   });
+
+  test('no findings at all', async () => {
+    await render({ host: fakeExcelHost({ ...RESULT, findings: [] }) });
+    await click(byTestId('scan')!);
+    expect(byTestId('no-findings')!.textContent).toBe('没有发现问题。');
+    expect(byTestId('filter-rule')).toBeNull();
+  });
+});
+
+describe('language', () => {
+  test('the switch turns the pane, its findings and labels into English and back', async () => {
+    await render({ host: fakeExcelHost() });
+    await click(byTestId('scan')!);
+    expect(localeButton('zh-CN').getAttribute('aria-pressed')).toBe('true');
+    await click(localeButton('en'));
+    expect(localeButton('en').getAttribute('aria-pressed')).toBe('true');
+    expect(text()).toContain('Department budget table checker');
+    expect(byTestId('scan')!.textContent).toBe('Scan workbook');
+    expect(byTestId('count-error')!.textContent).toBe('Errors 4');
+    expect($('[data-testid="finding-group"] h3')!.textContent).toBe('表3 · Expenditure summary');
+    expect(findingAt('表3', 'D6').textContent).toContain('合计 · 基本支出: 1410.07 ≠ sum 4410.09');
+    expect(findingAt('表3', 'D6').textContent).toContain('total row');
+    expect(findingAt('表3', 'D6').textContent).toContain('Expected');
+    expect($('.fui-FluentProvider[lang="en"]')).not.toBeNull();
+    expect(document.documentElement.lang).toBe('en');
+    await click(localeButton('zh-CN'));
+    expect(byTestId('scan')!.textContent).toBe('扫描工作簿');
+  });
+
+  test('each switch button is labelled in its own language', async () => {
+    await render({ host: fakeExcelHost() });
+    expect(localeButton('zh-CN').textContent).toBe('中文');
+    expect(localeButton('zh-CN').getAttribute('lang')).toBe('zh-CN');
+    expect(localeButton('en').textContent).toBe('English');
+    expect($('[role="group"][aria-label="语言"]')).not.toBeNull();
+  });
+
+  test('starts in English when asked to', async () => {
+    await render({ host: fakeExcelHost(), initialLocale: 'en' });
+    expect(byTestId('scan')!.textContent).toBe('Scan workbook');
+    expect($('[role="group"][aria-label="Language"]')).not.toBeNull();
+  });
+});
+
+describe('file mode', () => {
+  test('before a file: open is offered, scan and download are disabled, no paint/clear', async () => {
+    await render({ host: fakeFileHost() });
+    expect(byTestId('open')!.textContent).toBe('打开 .xlsx');
+    expect(byTestId('scan')!.disabled).toBe(true);
+    expect(byTestId('download')!.disabled).toBe(true);
+    expect(byTestId('paint')).toBeNull();
+    expect(byTestId('clear')).toBeNull();
+    expect(text()).toContain('文件不会上传');
+  });
+
+  test('choosing a file opens and scans it', async () => {
+    const host = fakeFileHost();
+    await render({ host });
+    const input = $<HTMLInputElement>('input[type="file"]')!;
+    const file = new File(['PK'], '预算.xlsx');
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(host.open).toHaveBeenCalledWith(file, '预算.xlsx');
+    expect(host.scan).toHaveBeenCalledTimes(1);
+    expect(byTestId('file-name')!.textContent).toBe('文件：预算.xlsx');
+    expect(findingItems()).toHaveLength(8);
+  });
+
+  test('a file that cannot be opened says why and is not scanned', async () => {
+    const host = fakeFileHost();
+    host.open.mockRejectedValue(new Error('不是 .xlsx 文件 / not an .xlsx file'));
+    await render({ host });
+    const input = $<HTMLInputElement>('input[type="file"]')!;
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'a.xls')], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(byTestId('file-error')!.textContent).toBe('无法打开：不是 .xlsx 文件 / not an .xlsx file');
+    expect(host.scan).not.toHaveBeenCalled();
+  });
+
+  test('a sample URL is opened and scanned at start', async () => {
+    const host = fakeFileHost();
+    await render({ host, sampleUrl: 'http://127.0.0.1:3000/samples/xinzhou-2022.xlsx' });
+    expect(host.openUrl).toHaveBeenCalledWith('http://127.0.0.1:3000/samples/xinzhou-2022.xlsx');
+    expect(host.scan).toHaveBeenCalledTimes(1);
+    expect(byTestId('file-name')!.textContent).toBe('文件：xinzhou-2022.xlsx');
+    expect(byTestId('download')!.disabled).toBe(false);
+  });
+
+  test('selecting a finding shows the cell in a preview grid', async () => {
+    const host = fakeFileHost();
+    await render({ host, sampleUrl: 'http://x/s.xlsx' });
+    await click(findingAt('表3', 'D6').querySelector('button')!);
+    expect(host.select).toHaveBeenCalledWith('表3', 'D6');
+    expect(host.preview).toHaveBeenCalledWith('表3', 'D6');
+    const grid = findingAt('表3', 'D6').querySelector('[data-testid="cell-preview"]')!;
+    expect(Array.from(grid.querySelectorAll('thead th')).map((th) => th.textContent)).toEqual(['', 'A', 'D', 'E', 'F']);
+    expect(Array.from(grid.querySelectorAll('tbody th')).map((th) => th.textContent)).toEqual(['4', '5']);
+    expect(grid.querySelector('[data-target]')?.textContent).toBe('1410.07');
+    expect(grid.getAttribute('aria-label')).toBe('表3 工作表 E4 附近');
+  });
+
+  test('the fix works in file mode too', async () => {
+    const host = fakeFileHost();
+    await render({ host, sampleUrl: 'http://x/s.xlsx' });
+    await click(findingAt('表5', 'A12', 'misaligned').querySelector('button')!);
+    await click(byTestId('apply-fix')!);
+    expect(host.applyFix).toHaveBeenCalledWith(MISALIGNED);
+    expect(byTestId('undo-fix')).not.toBeNull();
+  });
+
+  test('下载带标注的副本 writes the copy in the pane language and hands it to the browser', async () => {
+    const host = fakeFileHost();
+    const save = jest.fn();
+    await render({ host, sampleUrl: 'http://x/s.xlsx', save });
+    await click(localeButton('en'));
+    await click(byTestId('download')!);
+    expect(host.annotatedCopy).toHaveBeenCalledWith(RESULT.findings, 'en');
+    expect(save).toHaveBeenCalledWith(expect.any(Blob), 'book-标注.xlsx');
+    expect(byTestId('downloaded')!.textContent).toBe('Downloaded book-标注.xlsx');
+  });
+});
+
+test('opening another file forgets the selection and the fixes applied to the last one', async () => {
+  const host = fakeFileHost();
+  await render({ host, sampleUrl: 'http://x/s.xlsx' });
+  await click(findingAt('表5', 'A12', 'misaligned').querySelector('button')!);
+  await click(byTestId('apply-fix')!);
+  expect(byTestId('undo-fix')).not.toBeNull();
+  const input = $<HTMLInputElement>('input[type="file"]')!;
+  Object.defineProperty(input, 'files', { value: [new File(['PK'], 'b.xlsx')], configurable: true });
+  await act(async () => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  expect($$('[data-selected]')).toHaveLength(0);
+  await click(findingAt('表5', 'A12', 'misaligned').querySelector('button')!);
+  expect(byTestId('undo-fix')).toBeNull();
+  expect(byTestId('apply-fix')).not.toBeNull();
 });

@@ -47,9 +47,15 @@ function checkCodedRow(t: TableContext, i: number, w: Witnesses, names: Set<stri
       },
     };
   }
-  // Not in the dictionary: the workbook and the code's structure are the witnesses.
-  const other = w.workbookNames(r.code, t).find((p) => normalizeName(p.name) !== normalizeName(r.name));
-  if (other) {
+  // Not in the dictionary: the workbook and the code's structure are the witnesses. Where the tables
+  // disagree, the names most tables print win; a tie leaves each side in doubt.
+  const mine = normalizeName(r.name);
+  const printed = w.workbookNames(r.code, t);
+  const count = (n: string) => printed.filter((p) => normalizeName(p.name) === n).length + (n === mine ? 1 : 0);
+  const other = printed
+    .filter((p) => normalizeName(p.name) !== mine)
+    .sort((a, b) => count(normalizeName(b.name)) - count(normalizeName(a.name)))[0];
+  if (other && count(normalizeName(other.name)) >= count(mine)) {
     return {
       ...base(t, i, nameCol),
       rule: 'code-name',

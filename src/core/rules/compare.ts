@@ -2,7 +2,7 @@
 // truncated, anything else → an error naming table, row, column, expected, found and difference.
 import type { Finding, Message, RuleId } from '../findings';
 import type { TableContext } from './context';
-import { compareFigures, type AmountCell, type Figure } from './figures';
+import { asCut, compareFigures, type AmountCell, type Figure } from './figures';
 
 export interface SumCheck {
   rule: RuleId;
@@ -20,10 +20,14 @@ function isAmountCell(f: Figure): f is AmountCell {
   return (f as AmountCell).row !== undefined;
 }
 
-/** A number printed with fewer decimals whose digits begin the figure it should equal. */
-export function looksCut(found: Figure, expectedText: string, tableDecimals: number): boolean {
+/**
+ * A number printed with fewer decimals whose digits begin the figure it should equal. A General
+ * number among General numbers is not suspect (its trailing zeros are simply not shown).
+ */
+export function looksCut(found: Figure, expectedText: string, t: Pick<TableContext, 'decimals' | 'formatted'>): boolean {
   if (!isAmountCell(found) || found.blank || found.cut) return false;
-  if (found.shownDecimals >= tableDecimals) return false;
+  if (found.shownDecimals >= t.decimals) return false;
+  if (found.general && !t.formatted) return false;
   const shown = found.text.replace(/,/g, '');
   return expectedText.startsWith(shown) && expectedText !== shown;
 }
@@ -65,8 +69,10 @@ export function sumFinding(c: SumCheck): Finding | undefined {
       },
     };
   }
-  if (looksCut(c.found, expected, t.decimals) && isAmountCell(c.found)) {
+  if (looksCut(c.found, expected, t) && isAmountCell(c.found)) {
+    // Read as cut from now on: the sums that run later see [value, value + 10^-d), not a wrong figure.
     t.cutCells.add(c.found.row * 16384 + c.found.col);
+    t.replaceAmount(asCut(c.found));
     return {
       ...base,
       rule: 'truncated',

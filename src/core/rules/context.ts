@@ -6,11 +6,19 @@ import { specFor } from '../recognize/specs/tables';
 import { cellAddress, colToLetters, qualifiedAddress } from '../workbook/address';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/types';
 import type Decimal from 'decimal.js';
-import { readAmount, sumFigures, typicalDecimals, type AmountCell, type Figure } from './figures';
+import { mostlyFormatted, readAmount, sumFigures, typicalDecimals, type AmountCell, type Figure } from './figures';
 
 export class TableContext {
   readonly amountColumns: readonly TableColumn[];
   readonly decimals: number;
+  /**
+   * Most numbers carry a format showing their decimals: a General number with fewer decimals stands
+   * out (118.4 among 0.00-formatted figures: cut). In an all-General table (pasted text) 310.1 is
+   * just 310.10 without its trailing zero.
+   */
+  readonly formatted: boolean;
+  /** Figures in 元 are not rounded: each is exact, and any difference is an error. */
+  readonly exact: boolean;
   private readonly cache = new Map<number, AmountCell>();
   /** rows as the checks use them: codes corrected where a block was found misaligned. */
   rows: readonly TableRow[];
@@ -28,7 +36,12 @@ export class TableContext {
     this.amountColumns = table.columns.filter((c) => isAmountRole(c.role) && c.period !== 'change-rate');
     const sample = [];
     for (const r of table.rows) for (const c of this.amountColumns) sample.push(sheet.rows[r.row]?.[c.col]);
-    this.decimals = typicalDecimals(sample);
+    this.formatted = mostlyFormatted(sample);
+    // General-format numbers show as few decimals as they need: a 万元 table of round figures (10,
+    // 6, 3000) is still kept to the 0.01 万元; only a format can say it is printed coarser.
+    const typical = typicalDecimals(sample);
+    this.decimals = table.unit !== '元' && !this.formatted ? Math.max(2, typical) : typical;
+    this.exact = table.unit === '元';
   }
 
   setRows(rows: readonly TableRow[]): void {
@@ -40,7 +53,7 @@ export class TableContext {
     const key = row * 16384 + col;
     let a = this.cache.get(key);
     if (!a) {
-      a = readAmount(this.sheet.rows[row]?.[col], row, col, this.decimals);
+      a = readAmount(this.sheet.rows[row]?.[col], row, col, this.decimals, this.exact);
       this.cache.set(key, a);
     }
     return a;

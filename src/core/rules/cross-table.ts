@@ -4,8 +4,9 @@ import type { Finding } from '../findings';
 import type { ColumnRole, TableKind } from '../recognize';
 import { sumFinding } from './compare';
 import type { CheckContext, TableContext } from './context';
-import type { Figure } from './figures';
+import { restate, type Figure } from './figures';
 import type { Rule } from './rule';
+import { threePublicColumns } from './row-total';
 
 const key = (s: string) => normalizeName(stripOrdinal(s));
 
@@ -46,7 +47,7 @@ function itemPoint(t: TableContext | undefined, name: string, role: ColumnRole, 
 function compare(found: Point | undefined, other: Point | undefined, out: Finding[]): void {
   if (!found || !other) return;
   const a = figureAt(found);
-  const b = figureAt(other);
+  const b = restate(figureAt(other), other.t.table.unit, found.t.table.unit);
   if (a.blank && b.blank) return;
   const ol = other.t.label();
   const what = {
@@ -82,7 +83,7 @@ function compareByCode(a: TableContext, b: TableContext, roles: ColumnRole[], on
       const j = byCode.get(r.code);
       if (j === undefined) return;
       const x = a.figure(i, ca.col);
-      const y = b.figure(j, cb.col);
+      const y = restate(b.figure(j, cb.col), b.table.unit, a.table.unit);
       if (!x.value.eq(y.value) && (x.lo.gt(y.hi) || y.lo.gt(x.hi))) differs.add(i);
     });
     for (const i of differs) {
@@ -149,7 +150,7 @@ export const crossTableRule: Rule = {
     }
     if (threePublic && economic) {
       const car = '公务用车运行维护费';
-      const a = itemPointAnyLevel(threePublic, car);
+      const a = itemPointAnyLevel(threePublic, car) ?? runningColumnPoint(threePublic);
       const b = itemPointAnyLevel(economic, car);
       if (a && b && !figureAt(a).blank && !figureAt(b).blank) compare(a, b, out);
     }
@@ -162,4 +163,14 @@ function itemPointAnyLevel(t: TableContext, name: string): Point | undefined {
   if (!col) return undefined;
   const index = t.rows.findIndex((r) => !r.isTotal && key(r.name) === key(name));
   return index < 0 ? undefined : { t, index, col: col.col };
+}
+
+/** A 三公 table by columns: its 运行费 column, on the total row or on its only row. */
+function runningColumnPoint(t: TableContext): Point | undefined {
+  const col = threePublicColumns(t).get('running');
+  if (!col) return undefined;
+  const total = t.totalRows()[0];
+  const rows = t.rows.map((_, i) => i).filter((i) => !t.rows[i].isTotal);
+  const index = total ?? (rows.length === 1 ? rows[0] : undefined);
+  return index === undefined ? undefined : { t, index, col: col.col };
 }

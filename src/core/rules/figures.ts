@@ -22,11 +22,31 @@ export interface AmountCell extends Figure {
   readonly asText: boolean;
   readonly zeroDash: boolean;
   readonly invalid?: string;
+  /** A number cell in General format: it shows as few decimals as its value needs (310.10 → 310.1). */
+  readonly general?: boolean;
+}
+
+// ½·10^−d and 10^−d, computed once per d (Decimal's pow is slow, and every amount cell needs one).
+const HALF = new Map<number, Decimal>();
+const UNIT = new Map<number, Decimal>();
+function half(d: number): Decimal {
+  let h = HALF.get(d);
+  if (!h) HALF.set(d, (h = halfUnit(d)));
+  return h;
+}
+function unitOf(d: number): Decimal {
+  let u = UNIT.get(d);
+  if (!u) UNIT.set(d, (u = new Decimal(10).pow(-d)));
+  return u;
 }
 
 export const ZERO: Figure = { value: new Decimal(0), lo: new Decimal(0), hi: new Decimal(0), blank: true, cut: false };
 
-export function readAmount(cell: Cell | undefined, row: number, col: number, typicalDecimals: number): AmountCell {
+/**
+ * One amount cell as a figure. `exact`: the table's figures are not rounded (whole 元: budgets are
+ * kept in 元, a 元 table prints them as they are), so a figure is the point [v, v], not an interval.
+ */
+export function readAmount(cell: Cell | undefined, row: number, col: number, typicalDecimals: number, exact = false): AmountCell {
   const base = { row, col, text: cellText(cell).trim() };
   if (!cell || base.text === '') return { ...ZERO, ...base, shownDecimals: 0, asText: false, zeroDash: false };
   if (cell.value.kind === 'error' || cell.value.kind === 'boolean') {
@@ -38,7 +58,8 @@ export function readAmount(cell: Cell | undefined, row: number, col: number, typ
       : parseAmount(cell.value.value);
   if (isEmptyAmount(parsed)) return { ...ZERO, ...base, shownDecimals: 0, asText: false, zeroDash: false };
   if (!isAmount(parsed)) return { ...ZERO, ...base, shownDecimals: 0, asText: false, zeroDash: false, invalid: base.text };
-  return figureOf(parsed, base, cell, typicalDecimals);
+  const fig = figureOf(parsed, base, cell, typicalDecimals);
+  return exact && !fig.cut ? { ...fig, lo: fig.value, hi: fig.value } : fig;
 }
 
 function figureOf(p: ParsedAmount, base: { row: number; col: number; text: string }, cell: Cell, typical: number): AmountCell {
@@ -46,8 +67,8 @@ function figureOf(p: ParsedAmount, base: { row: number; col: number; text: strin
   // General-format numbers drop trailing zeros (310.10 shows as 310.1): read them at the table's precision.
   const decimals = p.zeroDash ? 0 : explicitFormat || p.source === 'text' ? p.decimals : Math.max(p.decimals, typical);
   const cut = Boolean(p.truncated);
-  const lo = cut ? p.value : p.zeroDash ? p.value : p.value.minus(halfUnit(decimals));
-  const hi = cut ? p.value.plus(new Decimal(10).pow(-p.decimals)) : p.zeroDash ? p.value : p.value.plus(halfUnit(decimals));
+  const lo = cut ? p.value : p.zeroDash ? p.value : p.value.minus(half(decimals));
+  const hi = cut ? p.value.plus(unitOf(p.decimals)) : p.zeroDash ? p.value : p.value.plus(half(decimals));
   return {
     ...base,
     value: p.value,
@@ -58,12 +79,25 @@ function figureOf(p: ParsedAmount, base: { row: number; col: number; text: strin
     shownDecimals: p.decimals,
     asText: p.source === 'text' && !p.zeroDash,
     zeroDash: Boolean(p.zeroDash),
+    ...(cell.value.kind === 'number' && !explicitFormat ? { general: true } : {}),
   };
+}
+
+/** Whether most number cells carry a format that shows their decimals (0.00, #,##0.00), not General. */
+export function mostlyFormatted(cells: readonly (Cell | undefined)[]): boolean {
+  let formatted = 0;
+  let general = 0;
+  for (const c of cells) {
+    if (c?.value.kind !== 'number') continue;
+    if (c.numFmt !== undefined && /[0#]/.test(c.numFmt)) formatted++;
+    else general++;
+  }
+  return formatted > general;
 }
 
 /** The same figure read as cut off (its digits are a prefix of the figure it should equal). */
 export function asCut(a: AmountCell): AmountCell {
-  return { ...a, cut: true, lo: a.value, hi: a.value.plus(new Decimal(10).pow(-a.shownDecimals)) };
+  return { ...a, cut: true, lo: a.value, hi: a.value.plus(unitOf(a.shownDecimals)) };
 }
 
 export function sumFigures(figs: readonly Figure[]): Figure {
@@ -114,4 +148,14 @@ export function typicalDecimals(cells: readonly (Cell | undefined)[]): number {
   let bestCount = -1;
   for (const [d, n] of counts) if (n > bestCount || (n === bestCount && d > best)) [best, bestCount] = [d, n];
   return best;
+}
+
+/** 元 per unit of each printed unit. */
+const YUAN: Record<string, number> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
+
+/** A figure read in one table's unit, restated in another's (元 beside 万元 tables). */
+export function restate(f: Figure, from: string, to: string): Figure {
+  if (from === to || !YUAN[from] || !YUAN[to]) return f;
+  const k = new Decimal(YUAN[from]).div(YUAN[to]);
+  return { ...f, value: f.value.times(k), lo: f.lo.times(k), hi: f.hi.times(k) };
 }

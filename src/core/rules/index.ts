@@ -1,10 +1,11 @@
-// The checks, in the order they must run: amounts first (cut figures), then misalignment (which
-// corrects the hierarchy), then codes, then every sum.
+// The checks, in the order they must run: amounts first (cut figures), then misalignment and units
+// (which correct the hierarchy), then codes, then every sum.
 import { sortFindings, type Finding } from '../findings';
 import { recognizeWorkbook, type Recognition } from '../recognize';
 import type { WorkbookSnapshot } from '../workbook/types';
 import { amountsRule } from './amounts';
 import { balanceRule } from './balance';
+import { basicScopeRule } from './basic-scope';
 import { codesRule } from './codes';
 import { columnTotalRule } from './column-total';
 import { makeContext } from './context';
@@ -13,16 +14,19 @@ import { misalignedRule } from './misaligned';
 import type { Rule } from './rule';
 import { rowTotalRule } from './row-total';
 import { subtotalRule } from './subtotal';
+import { unitsRule } from './units';
 
 export const RULES: readonly Rule[] = [
   amountsRule,
   misalignedRule,
+  unitsRule,
   codesRule,
   subtotalRule,
   rowTotalRule,
   columnTotalRule,
   balanceRule,
   crossTableRule,
+  basicScopeRule,
 ];
 
 export interface CheckResult {

@@ -7,12 +7,13 @@ import { normalizeName } from '../classification';
 import { rangeAddress } from '../workbook/address';
 import type { CheckContext, TableContext } from './context';
 import type { Rule } from './rule';
-import { buildWitnesses, CODED_KINDS, type Witnesses } from './witnesses';
+import { deriveLost, tableScore, type Slot } from './code-sequence';
+import { buildWitnesses, CODED_KINDS } from './witnesses';
 
 const MAX_OFFSET = 4;
 
 interface Block {
-  /** indexes into the coded-row sequence */
+  /** indexes into the slot sequence */
   first: number;
   last: number;
   /** name i fits code i + k */
@@ -20,7 +21,33 @@ interface Block {
   corrected: Map<number, string | undefined>;
 }
 
-function findBlocks(seq: { code: string; name: string }[], fits: (i: number, j: number) => boolean): Block[] {
+/** A run of names that fit the codes k rows away, before its edges are settled. */
+interface Run {
+  start: number;
+  end: number;
+  k: number;
+}
+
+/**
+ * The block a run stands for: the run's names take the codes k rows away; the rows at the edge the
+ * codes moved away from (k < 0: above the run; k > 0: below it) have lost their codes. A name that
+ * repeats (其他支出, 一般行政管理事务) can fit by accident at the edge of the run, so the run may be
+ * cut back there by up to |k| rows; `choose` picks the reading whose codes make the best table.
+ */
+function blockOf(run: Run, seq: Slot[], taken: Set<number>, trim: number): Block | undefined {
+  const { k } = run;
+  const start = k < 0 ? run.start + trim : run.start;
+  const end = k > 0 ? run.end - trim : run.end;
+  if (end - start + 1 < 3) return undefined;
+  const corrected = new Map<number, string | undefined>();
+  for (let i = start; i <= end; i++) corrected.set(i, seq[i + k].code);
+  const edge = k < 0 ? [...Array(-k).keys()].map((d) => start - 1 - d) : [...Array(k).keys()].map((d) => end + 1 + d);
+  for (const i of edge) if (i >= 0 && i < seq.length && !taken.has(i)) corrected.set(i, undefined);
+  const idx = [...corrected.keys()];
+  return { first: Math.min(...idx), last: Math.max(...idx), k, corrected };
+}
+
+function findBlocks(seq: Slot[], fits: (i: number, j: number) => boolean, choose: (candidates: Block[]) => Block): Block[] {
   const blocks: Block[] = [];
   const taken = new Set<number>();
   for (let k = -MAX_OFFSET; k <= MAX_OFFSET; k++) {
@@ -32,14 +59,16 @@ function findBlocks(seq: { code: string; name: string }[], fits: (i: number, j: 
       for (let i = start; i <= end; i++) run.push(i);
       const wrongHere = run.filter((i) => !fits(i, i)).length;
       if (run.length >= 3 && wrongHere >= 2 && wrongHere * 2 >= run.length && run.every((i) => !taken.has(i))) {
-        const corrected = new Map<number, string | undefined>();
-        for (const i of run) corrected.set(i, seq[i + k].code);
-        // rows at the edge the codes moved away from have lost their codes
-        const edge = k < 0 ? [...Array(-k).keys()].map((d) => start - 1 - d) : [...Array(k).keys()].map((d) => end + 1 + d);
-        for (const i of edge) if (i >= 0 && i < seq.length && !fits(i, i)) corrected.set(i, undefined);
-        const idx = [...corrected.keys()];
-        blocks.push({ first: Math.min(...idx), last: Math.max(...idx), k, corrected });
-        idx.forEach((i) => taken.add(i));
+        const candidates: Block[] = [];
+        for (let trim = 0; trim <= Math.abs(k); trim++) {
+          const b = blockOf({ start, end, k }, seq, taken, trim);
+          if (b) candidates.push(b);
+        }
+        if (candidates.length) {
+          const b = choose(candidates);
+          blocks.push(b);
+          b.corrected.forEach((_, i) => taken.add(i));
+        }
       }
       start = -1;
     };
@@ -54,26 +83,14 @@ function findBlocks(seq: { code: string; name: string }[], fits: (i: number, j: 
   return blocks;
 }
 
-/** A lost code: a code known for the name that fits the corrected codes around it. */
-function deriveLost(block: Block, seq: { code: string; name: string }[], w: Witnesses): void {
-  const order = [...block.corrected.keys()].sort((a, b) => (block.k < 0 ? b - a : a - b));
-  for (const i of order) {
-    if (block.corrected.get(i) !== undefined) continue;
-    const neighbour = block.corrected.get(block.k < 0 ? i + 1 : i - 1);
-    const candidates = [...w.codesOf(seq[i].name)];
-    const fit = candidates.filter((c) => neighbour && (neighbour.startsWith(c) || c.startsWith(neighbour.slice(0, 3))));
-    const best = fit.find((c) => neighbour && neighbour.startsWith(c)) ?? (fit.length === 1 ? fit[0] : undefined);
-    block.corrected.set(i, best);
-  }
-}
-
-function rebuild(t: TableContext, corrections: Map<number, string | undefined>): void {
+function rebuild(t: TableContext, corrections: Map<number, string | undefined>, codeCol: number): void {
   const drafts: RowDraft[] = t.rows.map((r, i) => {
     const code = corrections.has(i) ? corrections.get(i) : r.code;
+    const cols = r.codeCols ? [...r.codeCols] : [codeCol];
     return {
       row: r.row,
       ...(r.side ? { side: r.side } : {}),
-      ...(code ? { code, codeCols: r.codeCols as number[] } : {}),
+      ...(code ? { code, codeCols: cols } : {}),
       name: r.name,
       ...(r.nameCol !== undefined ? { nameCol: r.nameCol } : {}),
       indent: 0,
@@ -90,37 +107,52 @@ export const misalignedRule: Rule = {
     const out: Finding[] = [];
     for (const t of ctx.tables) {
       if (!CODED_KINDS.has(t.table.kind) || t.table.kind === 'basic-economic') continue;
-      const coded: number[] = [];
+      // Every named row takes part, with or without a code: a shift leaves blank code cells behind.
+      const named: number[] = [];
       t.rows.forEach((r, i) => {
-        if (r.code && r.name && !r.isTotal) coded.push(i);
+        if (r.name && !r.isTotal) named.push(i);
       });
-      if (coded.length < 4) continue;
-      const seq = coded.map((i) => ({ code: t.rows[i].code!, name: t.rows[i].name }));
+      if (named.filter((i) => t.rows[i].code).length < 4) continue;
+      const seq: Slot[] = named.map((i) => ({ code: t.rows[i].code, name: t.rows[i].name }));
       const names = seq.map((s) => normalizeName(s.name));
-      const known = seq.map((s) => w.namesOf(s.code, t));
+      const known = seq.map((s) => (s.code ? w.namesOf(s.code, t) : new Set<string>()));
       const fits = (i: number, j: number) => known[j].has(names[i]);
-      const blocks = findBlocks(seq, fits);
-      if (!blocks.length) continue;
       const corrections = new Map<number, string | undefined>();
+      // The reading whose codes, lost ones derived, make the most rows a table can have: a code on
+      // each row, each code a child or a later sibling of the branch above it. Ties: the longest run.
+      const choose = (candidates: Block[]): Block => {
+        let best: { b: Block; score: number; fixed: Map<number, string | undefined> } | undefined;
+        for (const b of candidates) {
+          const trial = new Map(corrections);
+          for (const [i, c] of b.corrected) trial.set(i, c);
+          const fixed = new Map(b.corrected);
+          deriveLost({ ...b, corrected: fixed }, seq, trial, w, t);
+          const score = tableScore(seq, trial);
+          if (!best || score > best.score) best = { b, score, fixed };
+        }
+        const chosen = { ...best!.b, corrected: best!.fixed };
+        for (const [i, c] of chosen.corrected) corrections.set(i, c);
+        return chosen;
+      };
+      const blocks = findBlocks(seq, fits, choose);
+      if (!blocks.length) continue;
+      const codeCol =
+        t.table.columns.find((c) => c.role === 'code' || c.role === 'code-name')?.col ?? t.rows.find((r) => r.codeCols)?.codeCols?.[0] ?? 0;
       for (const b of blocks) {
-        deriveLost(b, seq, w);
         const idx = [...b.corrected.keys()].sort((x, y) => x - y);
-        idx.forEach((i) => {
-          corrections.set(coded[i], b.corrected.get(i));
-          t.misalignedRows.add(coded[i]);
-        });
-        const rows = idx.map((i) => t.rows[coded[i]]);
-        const codeCol = rows[0].codeCols?.[0] ?? 0;
+        idx.forEach((i) => t.misalignedRows.add(named[i]));
+        const rows = idx.map((i) => t.rows[named[i]]);
         const range = { top: rows[0].row, left: codeCol, bottom: rows[rows.length - 1].row, right: codeCol };
         const offset = -b.k; // positive: each code belongs that many rows lower
         const fixes = idx.map((i) => ({
-          cell: t.address(t.rows[coded[i]].row, codeCol),
+          cell: t.address(t.rows[named[i]].row, codeCol),
           name: seq[i].name,
-          from: seq[i].code,
+          from: seq[i].code ?? null,
           to: b.corrected.get(i) ?? null,
         }));
         const list = fixes.map((f) => `${f.to ?? '?'} ${f.name}`).join('、');
-        const firstRow = t.rowLabel(coded[idx[0]]);
+        const listEn = fixes.map((f) => `${f.to ?? '?'} ${f.name}`).join(', ');
+        const firstRow = t.rowLabel(named[idx[0]]);
         const where = t.label();
         const dirZh = offset > 0 ? `下移 ${offset} 行` : `上移 ${-offset} 行`;
         const dirEn = offset > 0 ? `${offset} row(s) lower` : `${-offset} row(s) higher`;
@@ -132,18 +164,20 @@ export const misalignedRule: Rule = {
           range: rangeAddress(range),
           table: t.table.id,
           expected: fixes.map((f) => f.to ?? '?').join(' '),
-          actual: fixes.map((f) => f.from).join(' '),
+          actual: fixes.map((f) => f.from ?? '—').join(' '),
           related: [],
           rowLabel: firstRow,
           columnLabel: t.columnLabel(codeCol),
           details: { offset, corrected: fixes },
           message: {
             zh: `${where.zh} 科目编码与名称错位（自「${firstRow}」起共 ${fixes.length} 行）：每个编码应${dirZh}。更正后：${list}`,
-            en: `${where.en} codes are shifted against their names (${fixes.length} rows from "${firstRow}"): each code belongs ${dirEn}. Corrected: ${list}`,
+            en: `${where.en} codes are shifted against their names (${fixes.length} rows from "${firstRow}"): each code belongs ${dirEn}. Corrected: ${listEn}`,
           },
         });
       }
-      rebuild(t, corrections);
+      const byRow = new Map<number, string | undefined>();
+      for (const [i, c] of corrections) byRow.set(named[i], c);
+      rebuild(t, byRow, codeCol);
     }
     return out;
   },

@@ -8,8 +8,8 @@ export const CODED_KINDS = new Set(['income', 'expenditure', 'general-expenditur
 export interface Witnesses {
   /** Normalised names a code is known by. */
   namesOf(code: string, except?: TableContext): Set<string>;
-  /** Codes known for a normalised name. */
-  codesOf(name: string): Set<string>;
+  /** Codes known for a normalised name (the dictionary's, and those printed beside it in other tables). */
+  codesOf(name: string, except?: TableContext): Set<string>;
   /** Where the workbook prints this code with another name. */
   workbookNames(code: string, except?: TableContext): { name: string; where: string }[];
 }
@@ -18,7 +18,8 @@ export function buildWitnesses(ctx: CheckContext): Witnesses {
   const printed = new Map<string, { name: string; norm: string; t: TableContext; where: string }[]>();
   for (const t of ctx.tables) {
     if (!CODED_KINDS.has(t.table.kind)) continue;
-    t.table.rows.forEach((r) => {
+    // The rows as the checks use them: a block found misaligned speaks with its corrected codes.
+    t.rows.forEach((r) => {
       if (!r.code || !r.name) return;
       const list = printed.get(r.code) ?? [];
       list.push({ name: r.name, norm: normalizeName(r.name), t, where: t.qualified(r.row, r.nameCol ?? 0) });
@@ -36,11 +37,11 @@ export function buildWitnesses(ctx: CheckContext): Witnesses {
       for (const p of printed.get(code) ?? []) if (p.t !== except) out.add(p.norm);
       return out;
     },
-    codesOf(name) {
+    codesOf(name, except) {
       const n = normalizeName(name);
       const out = new Set<string>();
-      for (const e of dictionary.findCodesByName(name)) out.add(e.code);
-      for (const [code, list] of printed) if (list.some((p) => p.norm === n)) out.add(code);
+      for (const e of dictionary.findCodesByName(name)) if (e.scheme === 'function') out.add(e.code);
+      for (const [code, list] of printed) if (list.some((p) => p.norm === n && p.t !== except)) out.add(code);
       return out;
     },
     workbookNames(code, except) {

@@ -35,6 +35,11 @@ export interface SheetLayoutCell {
   col: number;
   value: CellValue | null;
   style?: CellStyle;
+  /**
+   * Makes the cell a link showing `value`: '#Sheet!A1' (or "#'My sheet'!A1") inside the workbook,
+   * 'other.xlsx#Sheet!A1' or a URL outside it.
+   */
+  link?: string;
 }
 
 /** A whole sheet the engine builds (publication tables, forms, review sheets). */

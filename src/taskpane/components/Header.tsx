@@ -1,16 +1,17 @@
-import { Caption1, makeStyles, Title3, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
-    alignItems: 'flex-start',
+    alignItems: 'center',
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalM,
-    paddingBottom: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  titles: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  titles: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  subtitle: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface HeaderProps {
@@ -25,8 +26,8 @@ export function Header({ title, subtitle, actions }: HeaderProps) {
   return (
     <header className={styles.root}>
       <div className={styles.titles}>
-        <Title3 as="h1">{title}</Title3>
-        <Caption1>{subtitle}</Caption1>
+        <Subtitle1 as="h1">{title}</Subtitle1>
+        <Caption1 className={styles.subtitle}>{subtitle}</Caption1>
       </div>
       {actions}
     </header>

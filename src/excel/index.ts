@@ -1,0 +1,9 @@
+// The Office.js adapter: workbook ⇄ snapshot in few syncs, paint, notes, restore, fixes.
+export { readWorkbook, type ReadOptions, type ReadProgress, type ReadStats } from './read';
+export { paintFindings, channelFor, NOTE_SEPARATOR, type PaintLanguage, type PaintOptions, type PaintResult } from './paint';
+export { clearAnnotations, type ClearOptions, type ClearResult } from './clear';
+export { previewFix, applyFix, undoFix, excelText, FixConflictError, type FixPreview, type FixCell, type AppliedFixInfo, type UndoFixResult } from './fix';
+export { selectCell } from './select';
+export { createExcelHost, type ExcelHostOptions, type SuanpanExcelHost } from './host';
+export { detectCapabilities, type Capabilities, REQUEST_BUDGET_BYTES, MAX_AREAS_ADDRESS_CHARS } from './limits';
+export { STATE_KEY, type SuanpanState, type AnnotatedCell, type FixRecord, type Channel } from './state';

@@ -1,0 +1,154 @@
+// The pane's host outside Excel: an .xlsx opened in the browser. The file's bytes stay as they were
+// opened; every scan and every download starts from them, with the applied fixes replayed, so a
+// download never carries marks of an earlier scan and an undone fix leaves no trace.
+import { annotationEdits } from '../../core/annotate';
+import type { Finding } from '../../core/findings';
+import { parseCellAddress } from '../../core/workbook/address';
+import type { CellEdit } from '../../core/workbook/edits';
+import { isEmptyCell } from '../../core/workbook/sheet';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../core/workbook/types';
+import { reasons } from '../../xlsx/errors';
+import { checkSnapshot, nextTurn } from '../engine';
+import { changedCorrections } from '../fix/corrections';
+import type { AppliedFix, CellWindow, FilePaneHost, ScanProgress, ScanResult } from '../host';
+import { cellWindow } from './preview';
+import { fileProblem } from './sniff';
+
+export type WorkbookFileModule = typeof import('./workbookFile');
+
+export interface FileHostOptions {
+  /** Loads the exceljs side; tests pass the module in, the pane loads it as a lazy chunk. */
+  loadModule?: () => Promise<WorkbookFileModule>;
+  fetch?: typeof fetch;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function createFileHost(options: FileHostOptions = {}): FilePaneHost {
+  const loadModule = options.loadModule ?? (() => import(/* webpackChunkName: "xlsx" */ './workbookFile'));
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+
+  let bytes: ArrayBuffer | null = null;
+  let name: string | null = null;
+  let snapshot: WorkbookSnapshot | null = null;
+  const fixes = new Map<string, CellEdit[]>();
+  let fixCounter = 0;
+
+  async function loaded(m: WorkbookFileModule) {
+    if (!bytes) throw new Error('no file is open');
+    const wb = await m.loadWorkbook(bytes);
+    const edits = [...fixes.values()].flat();
+    if (edits.length) m.edit(wb, { cells: edits, sheets: [] });
+    return wb;
+  }
+
+  const host: FilePaneHost = {
+    mode: 'file',
+
+    fileName: () => name,
+
+    async open(data, fileName) {
+      const buf = data instanceof ArrayBuffer ? data : await data.arrayBuffer();
+      const problem = fileProblem(buf);
+      if (problem) throw new Error(problem);
+      bytes = buf;
+      name = fileName;
+      snapshot = null;
+      fixes.clear();
+    },
+
+    async openUrl(url) {
+      const res = await doFetch(url);
+      if (!res.ok) throw new Error(`${res.status} ${res.statusText || ''}`.trim() + ` (${url})`);
+      const path = new URL(url, typeof location === 'undefined' ? 'http://localhost/' : location.href).pathname;
+      const base = decodeURIComponent(path.split('/').pop() || 'workbook.xlsx');
+      await host.open(await res.arrayBuffer(), base);
+    },
+
+    async scan(onProgress?: (p: ScanProgress) => void): Promise<ScanResult> {
+      if (!bytes) throw new Error('no file is open');
+      onProgress?.({ step: 'read', done: 0, total: 1 });
+      const m = await loadModule();
+      const wb = await loaded(m);
+      const names = m.sheetNames(wb);
+      const sheets: SheetSnapshot[] = [];
+      for (let i = 0; i < names.length; i++) {
+        onProgress?.({ step: 'read', done: i + 1, total: names.length, sheet: names[i] });
+        await nextTurn();
+        sheets.push(m.readSheetAt(wb, i));
+      }
+      if (!sheets.some((s) => s.rows.some((row) => row?.some((c) => !isEmptyCell(c))))) throw new Error(reasons.noData);
+      snapshot = { source: name ?? 'workbook.xlsx', sheets };
+      return checkSnapshot(snapshot, onProgress);
+    },
+
+    async select() {
+      // Nothing to move in a file: the pane shows the cell in its preview grid.
+    },
+
+    preview(sheet, cell): CellWindow | null {
+      const s = snapshot?.sheets.find((x) => x.name === sheet);
+      if (!s) return null;
+      try {
+        return cellWindow(s, cell);
+      } catch {
+        return null;
+      }
+    },
+
+    async applyFix(finding: Finding): Promise<AppliedFix> {
+      const list = changedCorrections(finding);
+      if (!list.length) throw new Error('this finding has no corrections');
+      const sheet = snapshot?.sheets.find((s) => s.name === finding.sheet);
+      const edits: CellEdit[] = list.map((c) => {
+        const { row, col } = parseCellAddress(c.cell);
+        // Keep the cell's type: a code stored as a number stays a number.
+        const asNumber = sheet?.rows[row]?.[col]?.value.kind === 'number' && /^\d{1,15}$/.test(c.to);
+        return { sheet: finding.sheet, row, col, value: asNumber ? { kind: 'number', value: Number(c.to) } : { kind: 'text', value: c.to } };
+      });
+      const id = `fix-${++fixCounter}`;
+      fixes.set(id, edits);
+      return { id, cells: edits.length };
+    },
+
+    async undoFix(id) {
+      if (!fixes.delete(id)) throw new Error(`no fix ${id}`);
+    },
+
+    async annotatedCopy(findings, lang) {
+      const m = await loadModule();
+      const wb = await loaded(m);
+      m.edit(wb, annotationEdits(findings, lang));
+      const out = await m.writeWorkbook(wb);
+      const base = (name ?? 'workbook.xlsx').replace(/\.xlsx$/i, '');
+      return { blob: new Blob([out], { type: XLSX_TYPE }), name: `${base}${lang === 'en' ? '-annotated' : '-标注'}.xlsx` };
+    },
+  };
+  return host;
+}
+
+/** The sample to open at start: `?sample=URL` on the pane's own address, same origin only. */
+export function sampleUrlFrom(search: string, origin: string): string | null {
+  const raw = new URLSearchParams(search).get('sample');
+  if (!raw) return null;
+  try {
+    const url = new URL(raw, origin + '/');
+    return url.origin === origin ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Hands a blob to the browser as a download. */
+export function saveBlob(blob: Blob, fileName: string, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  doc.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

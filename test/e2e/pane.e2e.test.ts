@@ -1,0 +1,294 @@
+// End to end, in a real browser: the pane is built with webpack (into a temp dir), served by
+// scripts/serve.js on a free localhost port, and driven in Debian's Chromium with playwright-core.
+// Nothing outside localhost may be requested. It opens the sample (?sample=…), scans, checks the
+// findings against the engine run here in Node, selects a finding, filters, previews and applies a
+// fix, switches language, downloads the annotated copy and re-reads it with exceljs. Screenshots at
+// 320, 400 and 450 px go to test-output/screenshots/.
+//
+// Runs only where /usr/bin/chromium exists (skipped with a message otherwise), or not at all with
+// SUANPAN_E2E=0. The build takes 20–90 s depending on the machine.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as ExcelJS from 'exceljs';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { SEVERITY_STYLE } from '../../src/core/annotate';
+import type { Finding } from '../../src/core/findings';
+import { checkWorkbook } from '../../src/core/rules';
+import { readWorkbookFile } from '../../src/xlsx/read';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(__dirname, '../..');
+const SAMPLE = join(ROOT, 'assets/samples/xinzhou-2022.xlsx');
+const SHOTS = join(ROOT, 'test-output/screenshots');
+const WIDTHS = [320, 400, 450] as const;
+
+const enabled = existsSync(CHROMIUM) && process.env.SUANPAN_E2E !== '0';
+if (!enabled) {
+  console.warn(
+    process.env.SUANPAN_E2E === '0'
+      ? 'pane e2e skipped: SUANPAN_E2E=0'
+      : `pane e2e skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-wqy-microhei)`,
+  );
+}
+const suite = enabled ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+// scripts/serve.js is plain JS (no types): describe what the test uses of it.
+const { startServer } = require('../../scripts/serve') as {
+  startServer(o: { port?: number; buildDir?: string; samplesDir?: string }): Promise<Served>;
+};
+
+function buildPane(outDir: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const cli = join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
+    const child = spawn(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`webpack exited with ${code}:\n${log.slice(-4000)}`))));
+  });
+}
+
+/** Retries an assertion until it holds (the page updates asynchronously), then fails with its error. */
+async function eventually(check: () => Promise<void> | void, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+function noteText(note: ExcelJS.Cell['note']): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => (typeof t === 'string' ? t : t.text)).join('');
+}
+
+suite('the pane in Chromium (file mode)', () => {
+  let work: string;
+  let server: Served;
+  let context: BrowserContext;
+  let page: Page;
+  let expected: { findings: readonly Finding[]; tables: number; forms: number };
+  const offsite: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'suanpan-e2e-'));
+    mkdirSync(SHOTS, { recursive: true });
+    const outDir = join(work, 'build');
+    const snapshot = await readWorkbookFile(SAMPLE);
+    const checked = checkWorkbook(snapshot);
+    expected = { findings: checked.findings, tables: checked.recognition.tables.length, forms: checked.recognition.forms.length };
+    await buildPane(outDir);
+    server = await startServer({ port: 0, buildDir: outDir });
+    context = await chromium.launchPersistentContext(join(work, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 400, height: 900 },
+      acceptDownloads: true,
+      locale: 'zh-CN',
+    });
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost') {
+        return route.continue();
+      }
+      offsite.push(url.href);
+      return route.abort();
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const finding = (sel: string) => page.locator(`[data-testid="finding"]${sel}`);
+  const count = (s: string) => page.getByTestId(`count-${s}`);
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, name) });
+  const noHorizontalScroll = () =>
+    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 0.5);
+
+  test('/ redirects to the pane with the sample, which opens and is scanned by itself', async () => {
+    await page.goto(server.url);
+    expect(page.url()).toContain('/taskpane.html?sample=/samples/xinzhou-2022.xlsx');
+    await eventually(async () => expect((await page.locator('h1').textContent())?.trim()).toBe('算盘 Suanpan'));
+    await page.getByTestId('summary').waitFor({ timeout: 90_000 });
+    await eventually(async () => expect((await page.getByTestId('file-name').textContent())?.trim()).toBe('文件：xinzhou-2022.xlsx'));
+  });
+
+  test('scan shows progress, then the summary and every finding the engine reports', async () => {
+    // Record whether the progress bar ever shows, however briefly.
+    await page.evaluate(() => {
+      const w = window as unknown as { sawProgress: boolean };
+      w.sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="scan-progress"]')) w.sawProgress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByTestId('scan').click();
+    await page.getByTestId('summary').waitFor({ timeout: 90_000 });
+    await eventually(async () => expect(await page.getByTestId('scan').isEnabled()).toBe(true));
+    expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
+
+    const n = (s: Finding['severity']) => expected.findings.filter((f) => f.severity === s).length;
+    await eventually(async () => expect(await page.getByTestId('summary').textContent()).toContain(`识别到 ${expected.tables} 张表、${expected.forms} 张绩效目标表`));
+    await eventually(async () => expect((await count('error').textContent())?.trim()).toBe(`错误 ${n('error')}`));
+    await eventually(async () => expect((await count('warning').textContent())?.trim()).toBe(`警告 ${n('warning')}`));
+    await eventually(async () => expect((await count('info').textContent())?.trim()).toBe(`提示 ${n('info')}`));
+    await eventually(async () => expect(await page.locator('[data-testid="finding"]').count()).toBe(expected.findings.length));
+    await eventually(async () => expect((await page.getByTestId('shown').textContent())?.trim()).toBe(`显示 ${expected.findings.length} / ${expected.findings.length} 条`));
+
+    await eventually(async () => expect(await finding('[data-sheet="表5"][data-rule="misaligned"]').count()).toBe(1));
+    expect(await finding('[data-sheet="表3"][data-rule="subtotal"][data-severity="error"]').count()).toBeGreaterThan(0);
+    const headers = await page.locator('[data-testid="finding-group"] h3').allTextContents();
+    expect(headers).toEqual(expect.arrayContaining(['表3 · 支出总表', '表5 · 一般公共预算支出表']));
+    // The by-sheet summary unfolds.
+    await page.getByTestId('by-sheet').click();
+    await eventually(async () => expect(await page.getByTestId('sheet-list').textContent()).toContain('支出总表'));
+    await page.getByTestId('by-sheet').click();
+    expect(offsite).toEqual([]);
+  });
+
+  test('clicking a finding selects it and shows its cell in the preview grid', async () => {
+    const item = finding('[data-sheet="表3"][data-rule="subtotal"]').first();
+    const cell = (await item.getAttribute('data-cell'))!;
+    await item.locator('button').first().click();
+    await eventually(async () => expect(await item.getAttribute('data-selected')).toBe('true'));
+    await eventually(async () => expect(await page.locator('[data-testid="finding"][data-selected]').count()).toBe(1));
+    const grid = item.getByTestId('cell-preview');
+    await grid.waitFor({ state: 'visible' });
+    await eventually(async () => expect(await grid.getAttribute('aria-label')).toBe(`表3 工作表 ${cell} 附近`));
+    await eventually(async () => expect(await grid.locator('td[data-target]').count()).toBe(1));
+    expect(await item.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight)).toBe(true);
+  });
+
+  test('filters by severity and by rule', async () => {
+    const total = expected.findings.length;
+    const infos = expected.findings.filter((f) => f.severity === 'info').length;
+    await page.getByTestId('filter-info').click();
+    await eventually(async () => expect(await page.locator('[data-testid="finding"]').count()).toBe(total - infos));
+    await eventually(async () => expect(await page.locator('[data-testid="finding"][data-severity="info"]').count()).toBe(0));
+    await page.getByTestId('filter-info').click();
+    await page.getByTestId('filter-rule').selectOption('misaligned');
+    await eventually(async () => expect(await page.locator('[data-testid="finding"]').count()).toBe(1));
+    await eventually(async () => expect((await page.getByTestId('shown').textContent())?.trim()).toBe(`显示 1 / ${total} 条`));
+    await page.getByTestId('filter-rule').selectOption('all');
+    await eventually(async () => expect(await page.locator('[data-testid="finding"]').count()).toBe(total));
+  });
+
+  test('the misaligned block previews its corrected codes; apply and undo', async () => {
+    const mis = expected.findings.find((f) => f.rule === 'misaligned' && f.sheet === '表5')!;
+    const corrected = (mis.details?.corrected ?? []) as { cell: string; from: string; to: string }[];
+    const item = finding('[data-sheet="表5"][data-rule="misaligned"]');
+    await item.locator('button').first().click();
+    const preview = item.getByTestId('fix-preview');
+    await preview.waitFor({ state: 'visible' });
+    await eventually(async () => expect(await preview.locator('tbody tr').count()).toBe(corrected.length));
+    const first = preview.locator('tbody tr').first().locator('td');
+    await eventually(async () => expect((await first.nth(0).textContent())?.trim()).toBe(corrected[0].cell));
+    await eventually(async () => expect((await first.nth(1).textContent())?.trim()).toBe(corrected[0].from));
+    await eventually(async () => expect((await first.nth(2).textContent())?.trim()).toBe(corrected[0].to));
+
+    for (const w of WIDTHS) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await item.scrollIntoViewIfNeeded();
+      expect(await noHorizontalScroll()).toBe(true);
+      await shot(`pane-${w}-fix.png`);
+    }
+    await page.setViewportSize({ width: 400, height: 900 });
+
+    await item.getByTestId('apply-fix').click();
+    await item.getByTestId('undo-fix').waitFor({ state: 'visible' });
+    await eventually(async () => expect(await item.textContent()).toContain(`已更正 ${corrected.filter((c) => c.from !== c.to).length} 个单元格`));
+    await item.getByTestId('undo-fix').click();
+    await item.getByTestId('apply-fix').waitFor({ state: 'visible' });
+    await eventually(async () => expect(await item.textContent()).toContain('已撤销更正'));
+  });
+
+  test('screenshots at 320, 400 and 450 px, with no horizontal scroll', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (const w of WIDTHS) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      expect(await noHorizontalScroll()).toBe(true);
+      await shot(`pane-${w}.png`);
+    }
+    const item = finding('[data-sheet="表3"][data-rule="column-total"]').first();
+    await item.locator('button').first().click();
+    await item.scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await noHorizontalScroll()).toBe(true);
+    await shot('pane-320-preview.png');
+    await page.setViewportSize({ width: 400, height: 900 });
+  });
+
+  test('the language switch turns the pane into English', async () => {
+    await page.locator('button[data-locale="en"]').click();
+    await eventually(async () => expect((await page.getByTestId('scan').textContent())?.trim()).toBe('Scan workbook'));
+    await eventually(async () => expect((await page.getByTestId('download').textContent())?.trim()).toBe('Download annotated copy'));
+    await eventually(async () => expect((await count('error').textContent())?.trim()).toBe(`Errors ${expected.findings.filter((f) => f.severity === 'error').length}`));
+    const headers = await page.locator('[data-testid="finding-group"] h3').allTextContents();
+    expect(headers).toContain('表3 · Expenditure summary');
+    await eventually(async () => expect(await page.locator('html').getAttribute('lang')).toBe('en'));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('pane-400-en.png');
+  });
+
+  test('the annotated copy downloads, with fills and notes on the findings’ cells', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    expect(download.suggestedFilename()).toBe('xinzhou-2022-annotated.xlsx');
+    const file = join(work, download.suggestedFilename());
+    await download.saveAs(file);
+    await eventually(async () => expect((await page.getByTestId('downloaded').textContent())?.trim()).toBe('Downloaded xinzhou-2022-annotated.xlsx'));
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const marked = expected.findings.filter((f) => f.severity !== 'info');
+    expect(marked.length).toBeGreaterThan(0);
+    for (const f of marked) {
+      const c = wb.getWorksheet(f.sheet)!.getCell(f.cell);
+      const worst = marked.some((g) => g.sheet === f.sheet && g.cell === f.cell && g.severity === 'error') ? 'error' : 'warning';
+      expect([f.sheet, f.cell, (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb]).toEqual([f.sheet, f.cell, `FF${SEVERITY_STYLE[worst].fill}`]);
+      const note = noteText(c.note);
+      expect(note).toContain('算盘 Suanpan');
+      expect(note).toContain(f.message.en);
+    }
+    // A cell with only an info finding is left alone.
+    const infoOnly = expected.findings.find(
+      (f) => f.severity === 'info' && !marked.some((g) => g.sheet === f.sheet && g.cell === f.cell),
+    );
+    if (infoOnly) expect(wb.getWorksheet(infoOnly.sheet)!.getCell(infoOnly.cell).note).toBeUndefined();
+  });
+
+  test('nothing left localhost and the page raised no errors', () => {
+    expect(offsite).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,1279 @@
+// A small, faithful fake of the Excel JavaScript API surface the adapter uses, for jest.
+//
+// office-addin-mock's OfficeMockObject has no range semantics, no queue and no sync counting, so
+// this fake models what matters for the adapter's promises:
+//   - proxies: methods and setters are queued and run, in order, at context.sync(); properties read
+//     before load + sync throw PropertyNotLoaded; *OrNullObject proxies get isNullObject at sync,
+//     and calls on a null object do nothing (as Excel does);
+//   - every sync is counted, with its request and response bytes; a request or response over the
+//     host limit (5 MB by default, like Excel on the web) throws *PayloadSizeLimitExceeded, and
+//     `refuseValuesOverCells` makes big ranges return values = null (the other refusal);
+//   - cells with values, types, number formats, display text, fills, font colours, indent levels,
+//     merges, hidden rows/columns, notes, threaded comments and add-in settings;
+//   - worksheet.getRanges() rejects address unions longer than `maxAddressChars`.
+// Only the members the adapter calls exist: anything else is a TypeError in the test.
+import { cellAddress, colToLetters, lettersToCol, qualifiedAddress } from '../../src/core/workbook/address';
+import type { CellRange } from '../../src/core/workbook/types';
+
+// ---------------------------------------------------------------------------------------- model
+
+export type ValueType = 'String' | 'Double' | 'Boolean' | 'Error' | 'Empty';
+
+export interface FakeFill {
+  color: string;
+  pattern: string;
+  patternColor: string | null;
+}
+
+export interface FakeCell {
+  value: string | number | boolean;
+  type: ValueType;
+  numFmt: string;
+  text: string;
+  formula?: string;
+  fill: FakeFill | null;
+  font: string;
+  indent: number;
+}
+
+export type CellSpec =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | {
+      value?: string | number | boolean;
+      type?: ValueType;
+      numFmt?: string;
+      text?: string;
+      formula?: string;
+      fill?: string | FakeFill | null;
+      font?: string;
+      indent?: number;
+    };
+
+export const DEFAULT_FONT = '#000000';
+
+function emptyCell(): FakeCell {
+  return { value: '', type: 'Empty', numFmt: 'General', text: '', fill: null, font: DEFAULT_FONT, indent: 0 };
+}
+
+export function formatValue(value: string | number | boolean, numFmt: string): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  const decimals = /\.(0+)/.exec(numFmt)?.[1].length ?? 0;
+  if (numFmt.includes('#,##0')) {
+    const [int, frac] = Math.abs(value).toFixed(decimals).split('.');
+    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${value < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+  }
+  if (/^0(\.0+)?$/.test(numFmt)) return value.toFixed(decimals);
+  return String(value);
+}
+
+const ERROR_VALUE = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/;
+
+export function makeCell(spec: CellSpec): FakeCell | undefined {
+  if (spec === null || spec === undefined || spec === '') return undefined;
+  const o = typeof spec === 'object' ? spec : { value: spec };
+  const cell = emptyCell();
+  if (o.value !== undefined && o.value !== '') {
+    cell.value = o.value;
+    cell.type =
+      o.type ??
+      (typeof o.value === 'number' ? 'Double' : typeof o.value === 'boolean' ? 'Boolean' : ERROR_VALUE.test(o.value) ? 'Error' : 'String');
+  }
+  if (o.numFmt) cell.numFmt = o.numFmt;
+  if (o.formula) cell.formula = o.formula;
+  if (o.fill !== undefined) cell.fill = typeof o.fill === 'string' ? { color: o.fill, pattern: 'Solid', patternColor: null } : o.fill;
+  if (o.font) cell.font = o.font;
+  if (o.indent) cell.indent = o.indent;
+  cell.text = o.text ?? formatValue(cell.value, cell.numFmt);
+  return cell;
+}
+
+export interface Generator {
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly cols: number;
+  cell(row: number, col: number): FakeCell | undefined;
+}
+
+export class FakeSheet {
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  protected = false;
+  merges: CellRange[] = [];
+  hiddenRows = new Set<number>();
+  hiddenCols = new Set<number>();
+  /** Notes by A1. */
+  notes = new Map<string, string>();
+  /** Cells by row, then column (overrides the generator). */
+  cells = new Map<number, Map<number, FakeCell>>();
+  /** Virtual content for very large sheets (not stored cell by cell). */
+  generator?: Generator;
+
+  constructor(public name: string) {}
+
+  get(row: number, col: number): FakeCell | undefined {
+    const own = this.cells.get(row)?.get(col);
+    if (own) return own;
+    const g = this.generator;
+    if (g && row >= g.top && row < g.top + g.rows && col >= g.left && col < g.left + g.cols) return g.cell(row, col);
+    return undefined;
+  }
+
+  /** The cell to change (created, or copied out of the generator). */
+  mutable(row: number, col: number): FakeCell {
+    let r = this.cells.get(row);
+    if (!r) this.cells.set(row, (r = new Map()));
+    let c = r.get(col);
+    if (!c) {
+      const base = this.get(row, col);
+      c = base ? { ...base, fill: base.fill ? { ...base.fill } : null } : emptyCell();
+      r.set(col, c);
+    }
+    return c;
+  }
+
+  set(row: number, col: number, spec: CellSpec): void {
+    const cell = makeCell(spec);
+    if (cell) {
+      let r = this.cells.get(row);
+      if (!r) this.cells.set(row, (r = new Map()));
+      r.set(col, cell);
+    } else this.cells.get(row)?.delete(col);
+  }
+
+  /** Bounding box of the cells with a value (Excel's getUsedRange(true)). */
+  usedValues(): CellRange | null {
+    let box: CellRange | null = null;
+    const grow = (r: number, c: number, r2 = r, c2 = c) => {
+      box = box
+        ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r2), right: Math.max(box.right, c2) }
+        : { top: r, left: c, bottom: r2, right: c2 };
+    };
+    const g = this.generator;
+    if (g && g.rows > 0 && g.cols > 0) grow(g.top, g.left, g.top + g.rows - 1, g.left + g.cols - 1);
+    for (const [r, row] of this.cells) for (const [c, cell] of row) if (cell.type !== 'Empty') grow(r, c);
+    return box;
+  }
+
+  clone(): FakeSheet {
+    const s = new FakeSheet(this.name);
+    s.visibility = this.visibility;
+    s.protected = this.protected;
+    s.merges = this.merges.map((m) => ({ ...m }));
+    s.hiddenRows = new Set(this.hiddenRows);
+    s.hiddenCols = new Set(this.hiddenCols);
+    s.notes = new Map(this.notes);
+    for (const [r, row] of this.cells) s.cells.set(r, new Map([...row].map(([c, cell]) => [c, { ...cell, fill: cell.fill ? { ...cell.fill } : null }])));
+    s.generator = this.generator;
+    return s;
+  }
+}
+
+export interface FakeComment {
+  id: string;
+  sheet: string;
+  cell: string;
+  content: string;
+  author: string;
+}
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  /** The add-in's settings (persisted in the file). */
+  settings = new Map<string, unknown>();
+  comments: FakeComment[] = [];
+  nextCommentId = 1;
+  activeSheet: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+
+  addSheet(name: string, rows: CellSpec[][] = [], origin = { row: 0, col: 0 }): FakeSheet {
+    const s = new FakeSheet(name);
+    rows.forEach((cells, i) => cells.forEach((spec, j) => s.set(origin.row + i, origin.col + j, spec)));
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`fake: no sheet ${name}`);
+    return s;
+  }
+
+  /** A cell by "A1" for assertions. */
+  cell(sheet: string, a1: string): FakeCell | undefined {
+    const { row, col } = parseA1(a1);
+    return this.sheet(sheet).get(row, col);
+  }
+
+  addComment(sheet: string, a1: string, content: string, author = 'someone@example.com'): FakeComment {
+    const c = { id: `c${this.nextCommentId++}`, sheet, cell: a1, content, author };
+    this.comments.push(c);
+    return c;
+  }
+
+  clone(): FakeWorkbook {
+    const w = new FakeWorkbook();
+    w.sheets = this.sheets.map((s) => s.clone());
+    w.settings = new Map([...this.settings].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as unknown]));
+    w.comments = this.comments.map((c) => ({ ...c }));
+    w.nextCommentId = this.nextCommentId;
+    w.activeSheet = this.activeSheet;
+    w.selection = this.selection ? { ...this.selection } : null;
+    return w;
+  }
+
+  /** Puts a clone's contents back (rollback). Sheet objects are replaced. */
+  restoreFrom(w: FakeWorkbook): void {
+    this.sheets = w.sheets;
+    this.settings = w.settings;
+    this.comments = w.comments;
+    this.nextCommentId = w.nextCommentId;
+    this.activeSheet = w.activeSheet;
+    this.selection = w.selection;
+  }
+}
+
+/**
+ * Everything a user could see or lose, as plain data for toEqual: cells (values, formats, fills,
+ * fonts; cells in their default state left out), notes, comments, settings, per sheet.
+ */
+export function dumpWorkbook(wb: FakeWorkbook) {
+  const isDefault = (c: FakeCell) =>
+    c.type === 'Empty' && c.fill === null && c.font === DEFAULT_FONT && c.numFmt === 'General' && !c.indent && c.formula === undefined;
+  return {
+    sheets: wb.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      cells: [...s.cells]
+        .flatMap(([r, row]) => [...row].filter(([, c]) => !isDefault(c)).map(([c, cell]) => ({ at: cellAddress(r, c), ...cell })))
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+      notes: [...s.notes].sort(),
+      merges: s.merges,
+    })),
+    comments: wb.comments.map((c) => ({ ...c })),
+    settings: [...wb.settings].sort(),
+  };
+}
+
+// ------------------------------------------------------------------------------------ addresses
+
+export function parseA1(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+  if (!m) throw new FakeOfficeError('InvalidArgument', `bad cell address ${a1}`);
+  return { row: Number(m[2]) - 1, col: lettersToCol(m[1]) };
+}
+
+function parseLocal(address: string): CellRange {
+  const bang = address.lastIndexOf('!');
+  const local = (bang >= 0 ? address.slice(bang + 1) : address).trim();
+  const [a, b = a] = local.split(':');
+  const p = parseA1(a);
+  const q = parseA1(b);
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+function rectAddress(r: CellRange): string {
+  const a = cellAddress(r.top, r.left);
+  const b = cellAddress(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+function qualified(sheet: FakeSheet, r: CellRange): string {
+  return qualifiedAddress(sheet.name, rectAddress(r));
+}
+
+const WHOLE_SHEET: CellRange = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+// ------------------------------------------------------------------------------------- context
+
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    public readonly code: string,
+    message = code,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message };
+  }
+}
+
+function notLoaded(name: string): FakeOfficeError {
+  return new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+export interface FakeOptions {
+  /** Default 5 MB (Excel on the web). */
+  maxRequestBytes?: number;
+  maxResponseBytes?: number;
+  /** Ranges with more cells than this return values (and the other cell arrays) as null. */
+  refuseValuesOverCells?: number;
+  /** worksheet.getRanges() address limit; default 255. */
+  maxAddressChars?: number;
+}
+
+interface OpResult {
+  bytes: number;
+  commit?: () => void;
+}
+
+interface Op {
+  readonly write: boolean;
+  readonly bytes: number;
+  readonly label: string;
+  run(): OpResult;
+}
+
+export interface SyncRecord {
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly ops: readonly string[];
+  readonly failed?: string;
+}
+
+function jsonBytes(v: unknown): number {
+  if (v === undefined) return 0;
+  return Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8');
+}
+
+export class FakeContext {
+  readonly workbook: WorkbookP;
+  readonly syncLog: SyncRecord[] = [];
+  private queue: Op[] = [];
+  readonly maxRequestBytes: number;
+  readonly maxResponseBytes: number;
+  readonly maxAddressChars: number;
+
+  constructor(
+    public readonly model: FakeWorkbook,
+    public readonly opts: FakeOptions = {},
+  ) {
+    this.maxRequestBytes = opts.maxRequestBytes ?? 5 * 1024 * 1024;
+    this.maxResponseBytes = opts.maxResponseBytes ?? 5 * 1024 * 1024;
+    this.maxAddressChars = opts.maxAddressChars ?? 255;
+    this.workbook = new WorkbookP(this, () => this.model);
+  }
+
+  get syncs(): number {
+    return this.syncLog.length;
+  }
+
+  /** Labels of all operations run so far, in order (e.g. "RangeAreas.format.fill.color="). */
+  get ops(): string[] {
+    return this.syncLog.flatMap((s) => s.ops);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const requestBytes = ops.reduce((n, o) => n + 120 + o.bytes, 0);
+    const labels = ops.map((o) => o.label);
+    if (requestBytes > this.maxRequestBytes) {
+      this.syncLog.push({ requestBytes, responseBytes: 0, ops: labels, failed: 'RequestPayloadSizeLimitExceeded' });
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+    const before = ops.some((o) => o.write) ? this.model.clone() : null;
+    const commits: (() => void)[] = [];
+    let responseBytes = 0;
+    forgetGrids();
+    try {
+      for (const op of ops) {
+        if (op.write) forgetGrids();
+        const r = op.run();
+        responseBytes += r.bytes;
+        if (r.commit) commits.push(r.commit);
+      }
+    } catch (e) {
+      // Like Excel: what ran before the failing operation stays done.
+      this.syncLog.push({ requestBytes, responseBytes, ops: labels, failed: (e as { code?: string }).code ?? String(e) });
+      throw e;
+    }
+    if (responseBytes > this.maxResponseBytes) {
+      if (before) this.model.restoreFrom(before);
+      this.syncLog.push({ requestBytes, responseBytes, ops: labels, failed: 'ResponsePayloadSizeLimitExceeded' });
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
+    forgetGrids();
+    for (const c of commits) c();
+    this.syncLog.push({ requestBytes, responseBytes, ops: labels });
+    await Promise.resolve();
+  }
+
+  /** This fake, typed as what the adapter takes. */
+  get asExcel(): Excel.RequestContext {
+    return this as unknown as Excel.RequestContext;
+  }
+}
+
+// --------------------------------------------------------------------------------------- proxies
+
+type Resolver<T> = () => T | null;
+
+abstract class ProxyBase<T> {
+  protected readonly loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+
+  constructor(
+    readonly context: FakeContext,
+    protected readonly resolve: Resolver<T>,
+    nullable = false,
+  ) {
+    if (nullable) {
+      context.enqueue({
+        write: false,
+        bytes: 40,
+        label: `${this.kind}.isNullObject`,
+        run: () => {
+          const t = this.resolve();
+          return { bytes: 16, commit: () => void (this.nullState = t === null) };
+        },
+      });
+    }
+  }
+
+  get kind(): string {
+    return 'Object';
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded('isNullObject');
+    return this.nullState;
+  }
+
+  protected prop<V>(name: string): V {
+    if (!this.loaded.has(name)) throw notLoaded(name);
+    return this.loaded.get(name) as V;
+  }
+
+  /** Scalar value `name` of the target (at sync time). */
+  protected scalar(_target: T, name: string): unknown {
+    throw new Error(`fake: ${this.kind} has no loadable property ${name}`);
+  }
+
+  /** Navigation property `name`, if it is one. */
+  protected nav(_name: string): ProxyBase<unknown> | undefined {
+    return undefined;
+  }
+
+  load(spec?: string | string[]): this {
+    const paths = (Array.isArray(spec) ? spec : (spec ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
+    if (!paths.length) throw new Error(`fake: ${this.kind}.load() without property names loads everything; name them`);
+    this.context.enqueue({ write: false, bytes: 60 + paths.join(',').length, label: `${this.kind}.load(${paths.join(',')})`, run: () => this.readPaths(paths) });
+    return this;
+  }
+
+  /** Reads the given property paths now (inside a sync). */
+  readPaths(paths: readonly string[]): OpResult {
+    const scalars: string[] = [];
+    const nested = new Map<string, string[]>();
+    for (const p of paths) {
+      const [head, ...rest] = p.split('/');
+      if (rest.length) {
+        const list = nested.get(head) ?? [];
+        list.push(rest.join('/'));
+        nested.set(head, list);
+      } else scalars.push(head);
+    }
+    const results: OpResult[] = [];
+    for (const [head, rest] of nested) {
+      const child = this.nav(head);
+      if (!child) throw new Error(`fake: ${this.kind}.${head} is not a navigation property`);
+      results.push(child.readPaths(rest));
+    }
+    for (const s of scalars) if (this.nav(s)) throw new Error(`fake: load("${s}") of a navigation property loads all of it; name the leaves`);
+    const t = this.resolve();
+    const values = new Map<string, unknown>();
+    let bytes = results.reduce((n, r) => n + r.bytes, 0);
+    if (t !== null) {
+      for (const s of scalars) {
+        const v = this.scalar(t, s);
+        values.set(s, v);
+        bytes += jsonBytes(v) + s.length + 4;
+      }
+    }
+    return {
+      bytes,
+      commit: () => {
+        this.nullState = t === null;
+        for (const [k, v] of values) this.loaded.set(k, v);
+        for (const r of results) r.commit?.();
+      },
+    };
+  }
+
+  /** Queues a change; on a null object it does nothing. */
+  protected change(label: string, bytes: number, fn: (t: T) => void): void {
+    this.context.enqueue({
+      write: true,
+      bytes,
+      label: `${this.kind}.${label}`,
+      run: () => {
+        const t = this.resolve();
+        if (t !== null) fn(t);
+        return { bytes: 0 };
+      },
+    });
+  }
+}
+
+class ClientResult<V> {
+  private loadedValue: { v: V } | undefined;
+  constructor(context: FakeContext, label: string, compute: () => V) {
+    context.enqueue({
+      write: false,
+      bytes: 80,
+      label,
+      run: () => {
+        const v = compute();
+        return { bytes: jsonBytes(v), commit: () => void (this.loadedValue = { v }) };
+      },
+    });
+  }
+  get value(): V {
+    if (!this.loadedValue) throw notLoaded('value');
+    return this.loadedValue.v;
+  }
+}
+
+function itemNotFound(what: string): never {
+  throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: ${what}`);
+}
+
+/** A loaded collection: `items` after load('items/...') and sync. */
+function loadItems<I extends ProxyBase<unknown>>(
+  owner: ProxyBase<unknown>,
+  spec: string | string[] | undefined,
+  makeItems: () => I[],
+  set: (items: I[]) => void,
+): void {
+  const paths = (Array.isArray(spec) ? spec : (spec ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
+  const itemPaths = paths.map((p) => {
+    if (!p.startsWith('items/')) throw new Error(`fake: ${owner.kind}.load("${p}"): load items/<property>`);
+    return p.slice('items/'.length);
+  });
+  owner.context.enqueue({
+    write: false,
+    bytes: 60 + paths.join(',').length,
+    label: `${owner.kind}.load(${paths.join(',')})`,
+    run: () => {
+      const items = makeItems();
+      const results = items.map((i) => i.readPaths(itemPaths));
+      return {
+        bytes: results.reduce((n, r) => n + r.bytes, 2),
+        commit: () => {
+          for (const r of results) r.commit?.();
+          set(items);
+        },
+      };
+    },
+  });
+}
+
+class WorkbookP extends ProxyBase<FakeWorkbook> {
+  override get kind() {
+    return 'Workbook';
+  }
+  readonly worksheets = new WorksheetsP(this.context, this.resolve);
+  readonly settings = new SettingsP(this.context, this.resolve);
+  readonly comments = new CommentsP(this.context, this.resolve);
+}
+
+class WorksheetsP extends ProxyBase<FakeWorkbook> {
+  private loadedItems: WorksheetP[] | undefined;
+  override get kind() {
+    return 'WorksheetCollection';
+  }
+  get items(): WorksheetP[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+  override load(spec?: string | string[]): this {
+    loadItems(
+      this,
+      spec,
+      () => this.resolve()!.sheets.map((s) => new WorksheetP(this.context, () => s)),
+      (items) => (this.loadedItems = items),
+    );
+    return this;
+  }
+  getItem(name: string): WorksheetP {
+    return new WorksheetP(this.context, () => this.resolve()!.sheets.find((s) => s.name === name) ?? itemNotFound(`worksheet ${name}`));
+  }
+  getItemOrNullObject(name: string): WorksheetP {
+    return new WorksheetP(this.context, () => this.resolve()!.sheets.find((s) => s.name === name) ?? null, true);
+  }
+}
+
+class ProtectionP extends ProxyBase<FakeSheet> {
+  override get kind() {
+    return 'WorksheetProtection';
+  }
+  get protected(): boolean {
+    return this.prop('protected');
+  }
+  protected override scalar(t: FakeSheet, name: string): unknown {
+    if (name === 'protected') return t.protected;
+    return super.scalar(t, name);
+  }
+}
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  areas: CellRange[];
+}
+
+class WorksheetP extends ProxyBase<FakeSheet> {
+  override get kind() {
+    return 'Worksheet';
+  }
+  readonly protection = new ProtectionP(this.context, this.resolve);
+  readonly notes = new NotesP(this.context, this.resolve);
+  get name(): string {
+    return this.prop('name');
+  }
+  get visibility(): string {
+    return this.prop('visibility');
+  }
+  protected override scalar(t: FakeSheet, name: string): unknown {
+    if (name === 'name') return t.name;
+    if (name === 'visibility') return t.visibility;
+    return super.scalar(t, name);
+  }
+  protected override nav(name: string) {
+    return name === 'protection' ? this.protection : undefined;
+  }
+  getRange(address?: string): RangeP {
+    return new RangeP(this.context, () => {
+      const s = this.resolve();
+      return s ? { sheet: s, areas: [address ? parseLocal(address) : WHOLE_SHEET] } : null;
+    });
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeP {
+    return new RangeP(this.context, () => {
+      const s = this.resolve();
+      return s ? { sheet: s, areas: [{ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }] } : null;
+    });
+  }
+  getRanges(address: string): RangeAreasP {
+    const max = this.context.maxAddressChars;
+    return new RangeAreasP(this.context, () => {
+      if (address.length > max) throw new FakeOfficeError('InvalidArgument', `getRanges: address longer than ${max} characters`);
+      const s = this.resolve();
+      return s ? { sheet: s, areas: address.split(',').map(parseLocal) } : null;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeP {
+    if (valuesOnly !== true) throw new Error('fake: only getUsedRangeOrNullObject(true) is modelled');
+    return new RangeP(
+      this.context,
+      () => {
+        const s = this.resolve();
+        const box = s?.usedValues();
+        return s && box ? { sheet: s, areas: [box] } : null;
+      },
+      true,
+    );
+  }
+  activate(): void {
+    this.change('activate()', 40, (s) => {
+      if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'cannot activate a hidden sheet');
+      this.context.model.activeSheet = s.name;
+    });
+  }
+}
+
+function cellsOf(t: RangeTarget, fn: (row: number, col: number) => void): void {
+  for (const a of t.areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) fn(r, c);
+}
+
+/** The cells of a range, fetched once per sync (a sync may read a range's cells several times). */
+let cellGrids = new Map<string, (FakeCell | undefined)[][]>();
+function forgetGrids(): void {
+  cellGrids = new Map();
+}
+
+function grid<V>(t: RangeTarget, fn: (cell: FakeCell | undefined) => V): V[][] {
+  const key = `${t.sheet.name}\u0000${JSON.stringify(t.areas[0])}`;
+  let cells = cellGrids.get(key);
+  if (!cells) {
+    const a = t.areas[0];
+    cells = [];
+    for (let r = a.top; r <= a.bottom; r++) {
+      const line: (FakeCell | undefined)[] = [];
+      for (let c = a.left; c <= a.right; c++) line.push(t.sheet.get(r, c));
+      cells.push(line);
+    }
+    cellGrids.set(key, cells);
+  }
+  return cells.map((line) => line.map(fn));
+}
+
+function uniform<V>(t: RangeTarget, fn: (cell: FakeCell | undefined) => V): V | null {
+  let first = true;
+  let value: V | null = null;
+  let same = true;
+  cellsOf(t, (r, c) => {
+    if (!same) return;
+    const v = fn(t.sheet.get(r, c));
+    if (first) {
+      value = v;
+      first = false;
+    } else if (JSON.stringify(v) !== JSON.stringify(value)) same = false;
+  });
+  return same ? value : null;
+}
+
+/** What Excel does with a value typed (or written through Range.values) into a cell. */
+function input(cell: FakeCell, v: unknown): void {
+  delete cell.formula;
+  if (typeof v === 'number') {
+    cell.value = v;
+    cell.type = 'Double';
+  } else if (typeof v === 'boolean') {
+    cell.value = v;
+    cell.type = 'Boolean';
+  } else {
+    const s = v === null || v === undefined ? '' : String(v);
+    if (s === '') {
+      cell.value = '';
+      cell.type = 'Empty';
+    } else if (s.startsWith("'")) {
+      cell.value = s.slice(1);
+      cell.type = 'String';
+    } else if (s.startsWith('=')) {
+      formulaInput(cell, s);
+      return;
+    } else if (cell.numFmt === '@') {
+      cell.value = s;
+      cell.type = 'String';
+    } else if (/^[-+]?\d+(\.\d+)?$/.test(s)) {
+      cell.value = Number(s);
+      cell.type = 'Double';
+    } else if (/^(true|false)$/i.test(s)) {
+      cell.value = /^true$/i.test(s);
+      cell.type = 'Boolean';
+    } else {
+      cell.value = s;
+      cell.type = ERROR_VALUE.test(s) ? 'Error' : 'String';
+    }
+  }
+  cell.text = formatValue(cell.value, cell.numFmt);
+}
+
+/** Formulas: only constants (="text", =123) are evaluated; anything else gives #NAME?. */
+function formulaInput(cell: FakeCell, f: string): void {
+  cell.formula = f;
+  const str = /^="(.*)"$/.exec(f);
+  const num = /^=([-+]?\d+(\.\d+)?)$/.exec(f);
+  if (str) {
+    cell.value = str[1];
+    cell.type = 'String';
+  } else if (num) {
+    cell.value = Number(num[1]);
+    cell.type = 'Double';
+  } else {
+    cell.value = '#NAME?';
+    cell.type = 'Error';
+  }
+  cell.text = formatValue(cell.value, cell.numFmt);
+}
+
+class RangeP extends ProxyBase<RangeTarget> {
+  override get kind() {
+    return 'Range';
+  }
+  readonly format = new FormatP(this.context, this.resolve);
+  get address(): string {
+    return this.prop('address');
+  }
+  get rowIndex(): number {
+    return this.prop('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.prop('columnIndex');
+  }
+  get rowCount(): number {
+    return this.prop('rowCount');
+  }
+  get columnCount(): number {
+    return this.prop('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.prop('values');
+  }
+  set values(v: unknown[][]) {
+    this.change('values=', jsonBytes(v), (t) => {
+      const a = t.areas[0];
+      if (v.length !== a.bottom - a.top + 1 || v.some((row) => row.length !== a.right - a.left + 1)) {
+        throw new FakeOfficeError('InvalidArgument', 'values do not match the range size');
+      }
+      v.forEach((row, i) => row.forEach((x, j) => input(t.sheet.mutable(a.top + i, a.left + j), x)));
+    });
+  }
+  get valueTypes(): string[][] {
+    return this.prop('valueTypes');
+  }
+  get numberFormat(): string[][] {
+    return this.prop('numberFormat');
+  }
+  get text(): string[][] {
+    return this.prop('text');
+  }
+  get formulas(): unknown[][] {
+    return this.prop('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.change('formulas=', jsonBytes(v), (t) => {
+      const a = t.areas[0];
+      v.forEach((row, i) =>
+        row.forEach((x, j) => {
+          const cell = t.sheet.mutable(a.top + i, a.left + j);
+          if (typeof x === 'string' && x.startsWith('=')) formulaInput(cell, x);
+          else input(cell, x);
+        }),
+      );
+    });
+  }
+  protected override nav(name: string) {
+    return name === 'format' ? this.format : undefined;
+  }
+  protected override scalar(t: RangeTarget, name: string): unknown {
+    const a = t.areas[0];
+    const refused = (this.context.opts.refuseValuesOverCells ?? Infinity) < (a.bottom - a.top + 1) * (a.right - a.left + 1);
+    switch (name) {
+      case 'address':
+        return qualified(t.sheet, a);
+      case 'rowIndex':
+        return a.top;
+      case 'columnIndex':
+        return a.left;
+      case 'rowCount':
+        return a.bottom - a.top + 1;
+      case 'columnCount':
+        return a.right - a.left + 1;
+      case 'values':
+        return refused ? null : grid(t, (c) => (c ? c.value : ''));
+      case 'valueTypes':
+        return refused ? null : grid(t, (c) => (c ? c.type : 'Empty'));
+      case 'numberFormat':
+        return refused ? null : grid(t, (c) => (c ? c.numFmt : 'General'));
+      case 'text':
+        return refused ? null : grid(t, (c) => (c ? c.text : ''));
+      case 'formulas':
+        return refused ? null : grid(t, (c) => (c ? (c.formula ?? c.value) : ''));
+      default:
+        return super.scalar(t, name);
+    }
+  }
+  getMergedAreasOrNullObject(): RangeAreasP {
+    return new RangeAreasP(
+      this.context,
+      () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const hits = t.sheet.merges.filter((m) => t.areas.some((a) => intersects(a, m)));
+        return hits.length ? { sheet: t.sheet, areas: hits } : null;
+      },
+      true,
+    );
+  }
+  getSpecialCellsOrNullObject(type: string): RangeAreasP {
+    if (type !== 'Visible') throw new Error(`fake: special cells ${type} not modelled`);
+    return new RangeAreasP(
+      this.context,
+      () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const a = t.areas[0];
+        const runs = (lo: number, hi: number, hidden: Set<number>) => {
+          const out: [number, number][] = [];
+          for (let i = lo; i <= hi; i++) {
+            if (hidden.has(i)) continue;
+            const last = out[out.length - 1];
+            if (last && last[1] === i - 1) last[1] = i;
+            else out.push([i, i]);
+          }
+          return out;
+        };
+        const rows = runs(a.top, a.bottom, t.sheet.hiddenRows);
+        const cols = runs(a.left, a.right, t.sheet.hiddenCols);
+        const areas = rows.flatMap(([top, bottom]) => cols.map(([left, right]) => ({ top, bottom, left, right })));
+        return areas.length ? { sheet: t.sheet, areas } : null;
+      },
+      true,
+    );
+  }
+  getCellProperties(opts: { format?: { indentLevel?: boolean } }): ClientResult<{ format: { indentLevel: number } }[][]> {
+    if (!opts.format?.indentLevel) throw new Error('fake: only format.indentLevel is modelled');
+    return new ClientResult(this.context, 'Range.getCellProperties(indentLevel)', () => {
+      const t = this.resolve();
+      if (!t) return [];
+      return grid(t, (c) => ({ format: { indentLevel: c?.indent ?? 0 } }));
+    });
+  }
+  select(): void {
+    this.change('select()', 40, (t) => {
+      if (this.context.model.activeSheet !== t.sheet.name) throw new FakeOfficeError('InvalidSelection', 'select() on a sheet that is not active');
+      this.context.model.selection = { sheet: t.sheet.name, address: rectAddress(t.areas[0]) };
+    });
+  }
+}
+
+class RangeAreasP extends ProxyBase<RangeTarget> {
+  override get kind() {
+    return 'RangeAreas';
+  }
+  readonly format = new FormatP(this.context, this.resolve, 'RangeAreas');
+  get address(): string {
+    return this.prop('address');
+  }
+  get areaCount(): number {
+    return this.prop('areaCount');
+  }
+  protected override nav(name: string) {
+    return name === 'format' ? this.format : undefined;
+  }
+  protected override scalar(t: RangeTarget, name: string): unknown {
+    if (name === 'address') return t.areas.map((a) => qualified(t.sheet, a)).join(',');
+    if (name === 'areaCount') return t.areas.length;
+    return super.scalar(t, name);
+  }
+}
+
+class FormatP extends ProxyBase<RangeTarget> {
+  readonly fill: FillP;
+  readonly font: FontP;
+  constructor(
+    context: FakeContext,
+    resolve: Resolver<RangeTarget>,
+    private readonly owner = 'Range',
+  ) {
+    super(context, resolve);
+    this.fill = new FillP(context, resolve, owner);
+    this.font = new FontP(context, resolve, owner);
+  }
+  override get kind() {
+    return `${this.owner}.format`;
+  }
+  get indentLevel(): number | null {
+    return this.prop('indentLevel');
+  }
+  protected override nav(name: string) {
+    return name === 'fill' ? this.fill : name === 'font' ? this.font : undefined;
+  }
+  protected override scalar(t: RangeTarget, name: string): unknown {
+    if (name === 'indentLevel') return uniform(t, (c) => c?.indent ?? 0);
+    return super.scalar(t, name);
+  }
+}
+
+class FillP extends ProxyBase<RangeTarget> {
+  constructor(
+    context: FakeContext,
+    resolve: Resolver<RangeTarget>,
+    private readonly owner: string,
+  ) {
+    super(context, resolve);
+  }
+  override get kind() {
+    return `${this.owner}.format.fill`;
+  }
+  get color(): string | null {
+    return this.prop('color');
+  }
+  set color(v: string | null) {
+    this.change('color=', 40, (t) => cellsOf(t, (r, c) => void (t.sheet.mutable(r, c).fill = { color: String(v).toUpperCase(), pattern: 'Solid', patternColor: null })));
+  }
+  get pattern(): string | null {
+    return this.prop('pattern');
+  }
+  set pattern(v: string | null) {
+    this.change('pattern=', 40, (t) =>
+      cellsOf(t, (r, c) => {
+        const cell = t.sheet.mutable(r, c);
+        cell.fill = v === 'None' ? null : { color: cell.fill?.color ?? '#FFFFFF', pattern: String(v), patternColor: cell.fill?.patternColor ?? null };
+      }),
+    );
+  }
+  get patternColor(): string | null {
+    return this.prop('patternColor');
+  }
+  set patternColor(v: string | null) {
+    this.change('patternColor=', 40, (t) =>
+      cellsOf(t, (r, c) => {
+        const cell = t.sheet.mutable(r, c);
+        if (cell.fill) cell.fill.patternColor = v;
+      }),
+    );
+  }
+  clear(): void {
+    this.change('clear()', 40, (t) => cellsOf(t, (r, c) => void (t.sheet.mutable(r, c).fill = null)));
+  }
+  protected override scalar(t: RangeTarget, name: string): unknown {
+    // Like Excel: no fill reads as white with pattern None.
+    if (name === 'color') return uniform(t, (c) => c?.fill?.color ?? '#FFFFFF');
+    if (name === 'pattern') return uniform(t, (c) => c?.fill?.pattern ?? 'None');
+    if (name === 'patternColor') return uniform(t, (c) => c?.fill?.patternColor ?? null);
+    return super.scalar(t, name);
+  }
+}
+
+class FontP extends ProxyBase<RangeTarget> {
+  constructor(
+    context: FakeContext,
+    resolve: Resolver<RangeTarget>,
+    private readonly owner: string,
+  ) {
+    super(context, resolve);
+  }
+  override get kind() {
+    return `${this.owner}.format.font`;
+  }
+  get color(): string | null {
+    return this.prop('color');
+  }
+  set color(v: string | null) {
+    this.change('color=', 40, (t) => cellsOf(t, (r, c) => void (t.sheet.mutable(r, c).font = String(v).toUpperCase())));
+  }
+  protected override scalar(t: RangeTarget, name: string): unknown {
+    if (name === 'color') return uniform(t, (c) => c?.font ?? DEFAULT_FONT);
+    return super.scalar(t, name);
+  }
+}
+
+/** A single cell of a Range proxy or an A1 string (sheet-qualified where the API wants it). */
+function singleCell(context: FakeContext, where: unknown, sheet: FakeSheet | null, needSheet: boolean): { sheet: FakeSheet; a1: string } {
+  if (where instanceof RangeP) {
+    const t = (where as unknown as { resolve: Resolver<RangeTarget> }).resolve();
+    if (!t) itemNotFound('range');
+    const a = t.areas[0];
+    if (a.top !== a.bottom || a.left !== a.right) throw new FakeOfficeError('InvalidArgument', 'not a single cell');
+    return { sheet: t.sheet, a1: cellAddress(a.top, a.left) };
+  }
+  if (typeof where !== 'string') throw new FakeOfficeError('InvalidArgument', 'cell address');
+  const bang = where.lastIndexOf('!');
+  if (bang < 0) {
+    if (needSheet || !sheet) throw new FakeOfficeError('InvalidArgument', `a full address with the sheet name is needed: ${where}`);
+    const r = parseLocal(where);
+    if (r.top !== r.bottom || r.left !== r.right) throw new FakeOfficeError('InvalidArgument', 'not a single cell');
+    return { sheet, a1: cellAddress(r.top, r.left) };
+  }
+  let name = where.slice(0, bang);
+  if (name.startsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
+  const s = context.model.sheets.find((x) => x.name === name) ?? itemNotFound(`sheet ${name}`);
+  const r = parseLocal(where);
+  return { sheet: s, a1: cellAddress(r.top, r.left) };
+}
+
+class NotesP extends ProxyBase<FakeSheet> {
+  override get kind() {
+    return 'NoteCollection';
+  }
+  getItemOrNullObject(a1: string): NoteP {
+    const key = cellAddress(parseA1(a1).row, parseA1(a1).col);
+    return new NoteP(this.context, () => {
+      const s = this.resolve();
+      return s && s.notes.has(key) ? { sheet: s, a1: key } : null;
+    }, true);
+  }
+  getItem(a1: string): NoteP {
+    const key = cellAddress(parseA1(a1).row, parseA1(a1).col);
+    return new NoteP(this.context, () => {
+      const s = this.resolve();
+      return s && s.notes.has(key) ? { sheet: s, a1: key } : itemNotFound(`note ${a1}`);
+    });
+  }
+  add(cell: unknown, content: string): void {
+    this.change('add()', 80 + Buffer.byteLength(content), (s) => {
+      const { sheet, a1 } = singleCell(this.context, cell, s, false);
+      if (sheet !== s) throw new FakeOfficeError('InvalidArgument', 'cell on another sheet');
+      if (s.notes.has(a1)) throw new FakeOfficeError('InvalidArgument', `${a1} already has a note`);
+      s.notes.set(a1, content);
+    });
+  }
+}
+
+class NoteP extends ProxyBase<{ sheet: FakeSheet; a1: string }> {
+  override get kind() {
+    return 'Note';
+  }
+  get content(): string {
+    return this.prop('content');
+  }
+  set content(v: string) {
+    this.change('content=', 40 + Buffer.byteLength(v), (t) => {
+      if (!t.sheet.notes.has(t.a1)) itemNotFound(`note ${t.a1}`);
+      t.sheet.notes.set(t.a1, v);
+    });
+  }
+  delete(): void {
+    this.change('delete()', 40, (t) => {
+      if (!t.sheet.notes.has(t.a1)) itemNotFound(`note ${t.a1}`);
+      t.sheet.notes.delete(t.a1);
+    });
+  }
+  protected override scalar(t: { sheet: FakeSheet; a1: string }, name: string): unknown {
+    if (name === 'content') return t.sheet.notes.get(t.a1);
+    return super.scalar(t, name);
+  }
+}
+
+class CommentsP extends ProxyBase<FakeWorkbook> {
+  private loadedItems: CommentP[] | undefined;
+  override get kind() {
+    return 'CommentCollection';
+  }
+  get items(): CommentP[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+  override load(spec?: string | string[]): this {
+    loadItems(
+      this,
+      spec,
+      () => this.resolve()!.comments.map((c) => new CommentP(this.context, () => this.context.model.comments.find((x) => x === c) ?? null)),
+      (items) => (this.loadedItems = items),
+    );
+    return this;
+  }
+  add(cell: unknown, content: string): void {
+    this.change('add()', 80 + Buffer.byteLength(content), (w) => {
+      const { sheet, a1 } = singleCell(this.context, cell, null, true);
+      if (w.comments.some((c) => c.sheet === sheet.name && c.cell === a1)) throw new FakeOfficeError('InvalidArgument', `${a1} already has a comment`);
+      w.comments.push({ id: `c${w.nextCommentId++}`, sheet: sheet.name, cell: a1, content, author: 'me@example.com' });
+    });
+  }
+  getItemOrNullObject(id: string): CommentP {
+    return new CommentP(this.context, () => this.resolve()!.comments.find((c) => c.id === id) ?? null, true);
+  }
+}
+
+class CommentP extends ProxyBase<FakeComment> {
+  override get kind() {
+    return 'Comment';
+  }
+  get id(): string {
+    return this.prop('id');
+  }
+  get content(): string {
+    return this.prop('content');
+  }
+  set content(v: string) {
+    this.change('content=', 40 + Buffer.byteLength(v), (c) => void (c.content = v));
+  }
+  delete(): void {
+    this.change('delete()', 40, (c) => {
+      const w = this.context.model;
+      w.comments = w.comments.filter((x) => x !== c);
+    });
+  }
+  getLocation(): RangeP {
+    return new RangeP(this.context, () => {
+      const c = this.resolve();
+      if (!c) return null;
+      const { row, col } = parseA1(c.cell);
+      return { sheet: this.context.model.sheet(c.sheet), areas: [{ top: row, left: col, bottom: row, right: col }] };
+    });
+  }
+  protected override scalar(c: FakeComment, name: string): unknown {
+    if (name === 'id') return c.id;
+    if (name === 'content') return c.content;
+    return super.scalar(c, name);
+  }
+}
+
+class SettingsP extends ProxyBase<FakeWorkbook> {
+  private loadedItems: SettingP[] | undefined;
+  override get kind() {
+    return 'SettingCollection';
+  }
+  get items(): SettingP[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+  override load(spec?: string | string[]): this {
+    loadItems(
+      this,
+      spec,
+      () => [...this.resolve()!.settings.keys()].map((k) => new SettingP(this.context, () => (this.context.model.settings.has(k) ? k : null))),
+      (items) => (this.loadedItems = items),
+    );
+    return this;
+  }
+  add(key: string, value: unknown): void {
+    this.change('add()', 40 + jsonBytes(value), (w) => void w.settings.set(key, JSON.parse(JSON.stringify(value)) as unknown));
+  }
+  getItem(key: string): SettingP {
+    return new SettingP(this.context, () => (this.resolve()!.settings.has(key) ? key : itemNotFound(`setting ${key}`)));
+  }
+  getItemOrNullObject(key: string): SettingP {
+    return new SettingP(this.context, () => (this.resolve()!.settings.has(key) ? key : null), true);
+  }
+}
+
+class SettingP extends ProxyBase<string> {
+  override get kind() {
+    return 'Setting';
+  }
+  get key(): string {
+    return this.prop('key');
+  }
+  get value(): unknown {
+    return this.prop('value');
+  }
+  delete(): void {
+    this.change('delete()', 40, (k) => void this.context.model.settings.delete(k));
+  }
+  protected override scalar(k: string, name: string): unknown {
+    if (name === 'key') return k;
+    if (name === 'value') return JSON.parse(JSON.stringify(this.context.model.settings.get(k))) as unknown;
+    return super.scalar(k, name);
+  }
+}
+
+// ------------------------------------------------------------------------------------ Excel.run
+
+export interface RunRecord {
+  readonly options: unknown;
+  readonly context: FakeContext;
+}
+
+/** Installs a global `Excel.run` over the model; every run gets a fresh context. */
+export function installExcel(model: FakeWorkbook, opts: FakeOptions = {}): { runs: RunRecord[]; uninstall: () => void } {
+  const runs: RunRecord[] = [];
+  const g = globalThis as Record<string, unknown>;
+  const previous = g.Excel;
+  g.Excel = {
+    run: async (a: unknown, b?: unknown) => {
+      const batch = (typeof a === 'function' ? a : b) as (ctx: Excel.RequestContext) => Promise<unknown>;
+      const context = new FakeContext(model, opts);
+      runs.push({ options: typeof a === 'function' ? undefined : a, context });
+      return batch(context.asExcel);
+    },
+  };
+  return {
+    runs,
+    uninstall: () => {
+      if (previous === undefined) delete g.Excel;
+      else g.Excel = previous;
+    },
+  };
+}
+
+export { colToLetters };
