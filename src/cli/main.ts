@@ -1,6 +1,7 @@
 // The `suanpan` command: argument parsing and dispatch. Exit codes per docs/cli-contract.md.
 import { promises as fs } from 'node:fs';
 import { checkDir, checkFile } from './check';
+import { PUBLISH_USAGE, publishCommand, publishOptionsFromFlags } from './publish';
 import { reviewFlagProblem, writeBatchReport, writeReviewCopy } from './review';
 import { recognizeWorkbook } from '../core/recognize';
 import { rangeAddress } from '../core/workbook/address';
@@ -23,7 +24,7 @@ const USAGE = `用法 / usage:
   suanpan check FILE.xlsx|DIR [--json] [--lang zh-CN|en] [--annotate OUT.xlsx]
   suanpan check FILE.xlsx --review-out OUT.xlsx [--reviewer NAME]   (copy with 审核意见表)
   suanpan check DIR --report OUT.xlsx [--reviewer NAME]             (batch summary + one sheet per workbook)
-`;
+  ${PUBLISH_USAGE}`;
 
 interface Parsed {
   command: string;
@@ -35,7 +36,7 @@ function parseArgs(argv: string[]): Parsed {
   const [command = '', ...rest] = argv;
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set(['--annotate', '--lang', '--out', '--template', '--previous', '--review-out', '--report', '--reviewer']);
+  const valued = new Set(['--year', '--dept', '--sheet', '--three-public', '--annotate', '--lang', '--out', '--template', '--previous', '--review-out', '--report', '--reviewer']);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a.startsWith('--')) {
@@ -110,6 +111,16 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         const annotate = args.flags.get('--annotate');
         const code = await checkFile(target, json, lang, io, typeof annotate === 'string' ? annotate : undefined);
         return typeof reviewOut === 'string' && code !== 2 ? Math.max(code, await writeReviewCopy(target, reviewOut, review)) : code;
+      }
+      case 'publish': {
+        if (args.positional.length !== 1) break;
+        const p = publishOptionsFromFlags(args.flags);
+        if (!p.ok) {
+          io.err(`suanpan: ${p.error}\n${USAGE}`);
+          return 2;
+        }
+        const out = args.flags.get('--out');
+        return await publishCommand(args.positional[0], typeof out === 'string' ? out : '', io, { ...p.opts, lang });
       }
       case 'help':
       case '--help':

@@ -152,7 +152,8 @@ export const crossTableRule: Rule = {
       const car = '公务用车运行维护费';
       const a = itemPointAnyLevel(threePublic, car) ?? runningColumnPoint(threePublic);
       const b = itemPointAnyLevel(economic, car);
-      if (a && b && !figureAt(a).blank && !figureAt(b).blank) compare(a, b, out);
+      // 表9 counts basic and project money, 表6 basic only: 表9 may exceed 表6, never fall short of it.
+      if (a && b && !figureAt(a).blank && !figureAt(b).blank && figureAt(a).hi.lt(figureAt(b).lo)) compare(a, b, out);
     }
     return out;
   },

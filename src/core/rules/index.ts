@@ -3,6 +3,7 @@
 import { sortFindings, type Finding } from '../findings';
 import { recognizeWorkbook, type Recognition } from '../recognize';
 import type { WorkbookSnapshot } from '../workbook/types';
+import { formsRule } from '../forms/rules';
 import { amountsRule } from './amounts';
 import { balanceRule } from './balance';
 import { basicScopeRule } from './basic-scope';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   balanceRule,
   crossTableRule,
   basicScopeRule,
+  formsRule,
 ];
 
 export interface CheckResult {

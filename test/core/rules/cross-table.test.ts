@@ -100,14 +100,18 @@ describe('T5 基本支出 合计 = T6 合计', () => {
   });
 });
 
-describe('T9 公务用车运行维护费 = T6 公务用车运行维护费', () => {
-  test('Shanxi: the 三公 row', () => {
+describe('T9 公务用车运行维护费 (basic + project) is never below T6 (basic only)', () => {
+  test('T9 above T6 is project money, not an error', () => {
     const b = broken('threePublic|carRunning|amount', 1);
+    expect(b.check().findings.filter((x) => x.rule === 'cross-table' && x.sheet === b.at('threePublic|carRunning|amount').sheet)).toEqual([]);
+  });
+  test('Shanxi: the 三公 row', () => {
+    const b = broken('threePublic|carRunning|amount', -1);
     expect(crossAt(b, 'threePublic|carRunning|amount').related).toEqual([b.ref('economic|30231|amount')]);
   });
 
   test('Shanghai: the 运行费 column of the combined 三公 / 机关运行经费 table', () => {
-    const b = broken('threePublic|u0|carRunning', 500, { variant: 'shanghai' });
+    const b = broken('threePublic|u0|carRunning', -500, { variant: 'shanghai' });
     expect(crossAt(b, 'threePublic|u0|carRunning').related).toEqual([b.ref('economic|30231|total')]);
   });
 });
