@@ -59,8 +59,17 @@ function zeroSafe(d: Decimal): Decimal {
 }
 
 /** Decimals shown by the first section of an Excel number format; undefined for General/text/scientific. */
+const FMT_DECIMALS = new Map<string, number | undefined>();
+
 export function decimalsFromNumFmt(numFmt: string | undefined): number | undefined {
   if (!numFmt) return undefined;
+  if (FMT_DECIMALS.has(numFmt)) return FMT_DECIMALS.get(numFmt);
+  const d = decimalsOfFormat(numFmt);
+  if (FMT_DECIMALS.size < 1000) FMT_DECIMALS.set(numFmt, d);
+  return d;
+}
+
+function decimalsOfFormat(numFmt: string): number | undefined {
   const section = numFmt.split(';')[0]
     .replace(/"[^"]*"/g, '')
     .replace(/\[[^\]]*\]/g, '')
@@ -73,8 +82,19 @@ export function decimalsFromNumFmt(numFmt: string | undefined): number | undefin
   return (section.slice(point + 1).match(/0/g) ?? []).length;
 }
 
+const FMT_PERCENT = new Map<string, boolean>();
+
 function isPercentFmt(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
+  let p = FMT_PERCENT.get(numFmt);
+  if (p === undefined) {
+    p = percentFormat(numFmt);
+    if (FMT_PERCENT.size < 1000) FMT_PERCENT.set(numFmt, p);
+  }
+  return p;
+}
+
+function percentFormat(numFmt: string): boolean {
   return numFmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
 }
 

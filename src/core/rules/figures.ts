@@ -47,39 +47,46 @@ export const ZERO: Figure = { value: new Decimal(0), lo: new Decimal(0), hi: new
  * kept in 元, a 元 table prints them as they are), so a figure is the point [v, v], not an interval.
  */
 export function readAmount(cell: Cell | undefined, row: number, col: number, typicalDecimals: number, exact = false): AmountCell {
-  const base = { row, col, text: cellText(cell).trim() };
-  if (!cell || base.text === '') return { ...ZERO, ...base, shownDecimals: 0, asText: false, zeroDash: false };
-  if (cell.value.kind === 'error' || cell.value.kind === 'boolean') {
-    return { ...ZERO, ...base, shownDecimals: 0, asText: false, zeroDash: false, invalid: base.text };
-  }
+  const text = cellText(cell).trim();
+  if (!cell || text === '') return missing(row, col, text, undefined);
+  if (cell.value.kind === 'error' || cell.value.kind === 'boolean') return missing(row, col, text, text);
   const parsed =
     cell.value.kind === 'number'
       ? parseAmount({ kind: 'number', value: cell.value.value, numFmt: cell.numFmt })
       : parseAmount(cell.value.value);
-  if (isEmptyAmount(parsed)) return { ...ZERO, ...base, shownDecimals: 0, asText: false, zeroDash: false };
-  if (!isAmount(parsed)) return { ...ZERO, ...base, shownDecimals: 0, asText: false, zeroDash: false, invalid: base.text };
-  const fig = figureOf(parsed, base, cell, typicalDecimals);
-  return exact && !fig.cut ? { ...fig, lo: fig.value, hi: fig.value } : fig;
+  if (isEmptyAmount(parsed)) return missing(row, col, text, undefined);
+  if (!isAmount(parsed)) return missing(row, col, text, text);
+  return figureOf(parsed, row, col, text, cell, typicalDecimals, exact);
 }
 
-function figureOf(p: ParsedAmount, base: { row: number; col: number; text: string }, cell: Cell, typical: number): AmountCell {
+// Objects are written out in full, not spread: this runs once per amount cell, and on Node 20 a
+// spread into a literal costs far more than the literal itself.
+function missing(row: number, col: number, text: string, invalid: string | undefined): AmountCell {
+  return { value: ZERO.value, lo: ZERO.lo, hi: ZERO.hi, blank: true, cut: false, row, col, text, shownDecimals: 0, asText: false, zeroDash: false, invalid, general: false };
+}
+
+function figureOf(p: ParsedAmount, row: number, col: number, text: string, cell: Cell, typical: number, exact: boolean): AmountCell {
   const explicitFormat = cell.value.kind === 'number' && cell.numFmt !== undefined && /[0#]/.test(cell.numFmt);
   // General-format numbers drop trailing zeros (310.10 shows as 310.1): read them at the table's precision.
   const decimals = p.zeroDash ? 0 : explicitFormat || p.source === 'text' ? p.decimals : Math.max(p.decimals, typical);
   const cut = Boolean(p.truncated);
-  const lo = cut ? p.value : p.zeroDash ? p.value : p.value.minus(half(decimals));
-  const hi = cut ? p.value.plus(unitOf(p.decimals)) : p.zeroDash ? p.value : p.value.plus(half(decimals));
+  const point = p.zeroDash || (exact && !cut);
+  const lo = cut || point ? p.value : p.value.minus(half(decimals));
+  const hi = cut ? p.value.plus(unitOf(p.decimals)) : point ? p.value : p.value.plus(half(decimals));
   return {
-    ...base,
     value: p.value,
     lo,
     hi,
     blank: false,
     cut,
+    row,
+    col,
+    text,
     shownDecimals: p.decimals,
     asText: p.source === 'text' && !p.zeroDash,
     zeroDash: Boolean(p.zeroDash),
-    ...(cell.value.kind === 'number' && !explicitFormat ? { general: true } : {}),
+    invalid: undefined,
+    general: cell.value.kind === 'number' && !explicitFormat,
   };
 }
 
