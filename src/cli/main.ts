@@ -1,6 +1,7 @@
 // The `suanpan` command: argument parsing and dispatch. Exit codes per docs/cli-contract.md.
 import { promises as fs } from 'node:fs';
 import { checkDir, checkFile } from './check';
+import { formsFillCommand } from './forms';
 import { PUBLISH_USAGE, publishCommand, publishOptionsFromFlags } from './publish';
 import { reviewFlagProblem, writeBatchReport, writeReviewCopy } from './review';
 import { recognizeWorkbook } from '../core/recognize';
@@ -24,6 +25,7 @@ const USAGE = `用法 / usage:
   suanpan check FILE.xlsx|DIR [--json] [--lang zh-CN|en] [--annotate OUT.xlsx]
   suanpan check FILE.xlsx --review-out OUT.xlsx [--reviewer NAME]   (copy with 审核意见表)
   suanpan check DIR --report OUT.xlsx [--reviewer NAME]             (batch summary + one sheet per workbook)
+  suanpan forms fill PROJECTS.xlsx --out FORMS.xlsx [--previous LAST.xlsx] [--template T.xlsx] [--year 2023]
   ${PUBLISH_USAGE}`;
 
 interface Parsed {
@@ -111,6 +113,24 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         const annotate = args.flags.get('--annotate');
         const code = await checkFile(target, json, lang, io, typeof annotate === 'string' ? annotate : undefined);
         return typeof reviewOut === 'string' && code !== 2 ? Math.max(code, await writeReviewCopy(target, reviewOut, review)) : code;
+      }
+      case 'forms': {
+        if (args.positional[0] !== 'fill' || args.positional.length !== 2) break;
+        const out = args.flags.get('--out');
+        const template = args.flags.get('--template');
+        const previous = args.flags.get('--previous');
+        const yearFlag = args.flags.get('--year');
+        if (typeof out !== 'string') {
+          io.err(`suanpan: forms fill needs --out FORMS.xlsx\n${USAGE}`);
+          return 2;
+        }
+        return await formsFillCommand(args.positional[1], io, {
+          out,
+          lang,
+          ...(typeof template === 'string' ? { template } : {}),
+          ...(typeof previous === 'string' ? { previous } : {}),
+          ...(typeof yearFlag === 'string' && /^\d{4}$/.test(yearFlag) ? { year: Number(yearFlag) } : {}),
+        });
       }
       case 'publish': {
         if (args.positional.length !== 1) break;

@@ -1,16 +1,19 @@
 import { FluentProvider, makeStyles, tokens, webLightTheme, type Theme } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ExcelToolbar } from './components/ExcelToolbar';
 import { FileToolbar } from './components/FileToolbar';
 import { FindingsPanel } from './components/FindingsPanel';
 import { Header } from './components/Header';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { ReviewBar } from './components/ReviewBar';
 import { Summary } from './components/Summary';
+import { countBySeverity } from './findings/model';
 import { useFindingFilters } from './findings/useFindingFilters';
 import { useSelection } from './findings/useSelection';
 import { useFixes } from './fix/useFixes';
 import { isExcelHost, type AnyPaneHost } from './host';
 import { DEFAULT_LOCALE, messages, type Locale } from './i18n';
+import { filterByStatus, itemsByFinding, ReviewContext, useReview } from './review/useReview';
 import { useScan } from './useScan';
 
 /** Office's own UI fonts for Chinese first, then Fluent's stack. */
@@ -46,7 +49,12 @@ export function App({ host, initialLocale = DEFAULT_LOCALE, sampleUrl, save }: A
   const styles = useStyles();
   const { state, scan } = useScan(host);
   const result = state.status === 'done' ? state.result : null;
-  const filters = useFindingFilters(result);
+  const review = useReview(host, result, t);
+  const reviewItems = useMemo(() => itemsByFinding(review.review), [review.review]);
+  const shownResult = useMemo(() => filterByStatus(result, reviewItems, review.status), [result, reviewItems, review.status]);
+  const filters = useFindingFilters(shownResult);
+  // The summary counts the whole scan, whatever the filter by decision leaves.
+  const allCounts = useMemo(() => countBySeverity(result?.findings ?? []), [result]);
   const [workbook, setWorkbook] = useState(0); // counts files opened (file mode)
   const selection = useSelection(host, workbook);
   const fixes = useFixes(host, workbook);
@@ -79,8 +87,10 @@ export function App({ host, initialLocale = DEFAULT_LOCALE, sampleUrl, save }: A
           onOpened={() => setWorkbook((n) => n + 1)}
         />
       )}
-      {result && <Summary result={result} counts={filters.counts} t={t} locale={locale} />}
+      {result && <Summary result={result} counts={allCounts} t={t} locale={locale} />}
+      {result && <ReviewBar review={review} t={t} />}
       {result && (
+        <ReviewContext.Provider value={{ review, t }}>
         <FindingsPanel
           filters={filters}
           selectedId={selection.selectedId}
@@ -91,6 +101,7 @@ export function App({ host, initialLocale = DEFAULT_LOCALE, sampleUrl, save }: A
           t={t}
           locale={locale}
         />
+        </ReviewContext.Provider>
       )}
     </FluentProvider>
   );

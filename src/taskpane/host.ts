@@ -4,6 +4,7 @@
 
 import type { Finding } from '../core/findings';
 import type { Recognition } from '../core/recognize/model';
+import type { Decision, ReviewScan } from '../core/review/decisions';
 
 /** How far a scan has come; `done`/`total` count sheets read, or steps of the check. */
 export interface ScanProgress {
@@ -20,6 +21,19 @@ export interface ScanResult {
   readonly recognition: Recognition;
   /** Sorted most severe first, as checkWorkbook returns them. */
   readonly findings: readonly Finding[];
+  /**
+   * The findings met with the decisions stored in the workbook (file mode): items[i] belongs to
+   * findings[i]; decided findings the scan no longer produces follow as `resolved`.
+   */
+  readonly review?: ReviewScan;
+}
+
+/** What a reviewer says about one finding: a decision, or null to take it back. */
+export interface ReviewDecision {
+  readonly decision: Decision | null;
+  /** Required for `dismissed`. */
+  readonly reason?: string;
+  readonly reviewer: string;
 }
 
 /** A fix that was applied and can be taken back with `undoFix(id)`. */
@@ -50,6 +64,8 @@ export interface PaneHost {
   applyFix?(finding: Finding): Promise<AppliedFix>;
   /** Restores what `applyFix` overwrote. */
   undoFix?(id: string): Promise<void>;
+  /** Records a decision on a finding of the last scan (file mode). */
+  decide?(fingerprint: string, decision: ReviewDecision): Promise<ReviewScan>;
 }
 
 /**
@@ -93,6 +109,8 @@ export interface FilePaneHost extends PaneHost {
   annotatedCopy(findings: readonly Finding[], lang: 'zh-CN' | 'en'): Promise<{ blob: Blob; name: string }>;
   applyFix(finding: Finding): Promise<AppliedFix>;
   undoFix(id: string): Promise<void>;
+  /** Records a decision on a finding of the last scan (by fingerprint); returns the review anew. */
+  decide(fingerprint: string, decision: ReviewDecision): Promise<ReviewScan>;
 }
 
 export type AnyPaneHost = ExcelPaneHost | FilePaneHost;

@@ -78,6 +78,28 @@ export interface Messages {
   fixFailed: string;
 
   previewLabel: string;
+
+  reviewHeading: string;
+  reviewer: string;
+  reviewerHint: string;
+  reviewerNeeded: string;
+  decisionFilter: string;
+  allDecisions: string;
+  statusNew: string;
+  statusOpen: string;
+  statusConfirmed: string;
+  statusDismissed: string;
+  statusFixed: string;
+  statusResolved: string;
+  confirm: string;
+  dismiss: string;
+  markFixed: string;
+  undoDecision: string;
+  dismissReason: string;
+  dismissSubmit: string;
+  cancel: string;
+  decideFailed: string;
+  decidedBy: string;
 }
 
 export const messages: Readonly<Record<Locale, Messages>> = {
@@ -149,6 +171,28 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     fixFailed: '更正失败：{error}',
 
     previewLabel: '{sheet} 工作表 {cell} 附近',
+
+    reviewHeading: '审核',
+    reviewer: '审核人',
+    reviewerHint: '姓名（记在本机）',
+    reviewerNeeded: '请先填写审核人。',
+    decisionFilter: '按审核状态筛选',
+    allDecisions: '全部状态',
+    statusNew: '新发现',
+    statusOpen: '待处理',
+    statusConfirmed: '已确认',
+    statusDismissed: '已忽略',
+    statusFixed: '已修正',
+    statusResolved: '已消除',
+    confirm: '确认',
+    dismiss: '忽略',
+    markFixed: '已修正',
+    undoDecision: '撤销审核',
+    dismissReason: '忽略理由',
+    dismissSubmit: '提交',
+    cancel: '取消',
+    decideFailed: '审核未记录：{error}',
+    decidedBy: '{reviewer}：{reason}',
   },
   en: {
     title: '算盘 Suanpan',
@@ -218,6 +262,28 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     fixFailed: 'Correction failed: {error}',
 
     previewLabel: 'Sheet {sheet} around {cell}',
+
+    reviewHeading: 'Review',
+    reviewer: 'Reviewer',
+    reviewerHint: 'Your name (remembered here)',
+    reviewerNeeded: 'Enter the reviewer’s name first.',
+    decisionFilter: 'Filter by review status',
+    allDecisions: 'All statuses',
+    statusNew: 'New',
+    statusOpen: 'Open',
+    statusConfirmed: 'Confirmed',
+    statusDismissed: 'Dismissed',
+    statusFixed: 'Fixed',
+    statusResolved: 'Resolved',
+    confirm: 'Confirm',
+    dismiss: 'Dismiss',
+    markFixed: 'Fixed',
+    undoDecision: 'Undo decision',
+    dismissReason: 'Reason for dismissing',
+    dismissSubmit: 'Submit',
+    cancel: 'Cancel',
+    decideFailed: 'Decision not recorded: {error}',
+    decidedBy: '{reviewer}: {reason}',
   },
 };
 

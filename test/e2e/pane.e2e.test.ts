@@ -287,6 +287,55 @@ suite('the pane in Chromium (file mode)', () => {
     if (infoOnly) expect(wb.getWorksheet(infoOnly.sheet)!.getCell(infoOnly.cell).note).toBeUndefined();
   });
 
+  test('review: a finding dismissed with a reason stays dismissed after a rescan, in the copy and when the copy is reopened', async () => {
+    // The pane is in English since the language test; the review status is on data-status.
+    const first = finding('[data-sheet="表3"][data-rule="subtotal"]').first();
+    const cell = (await first.getAttribute('data-cell'))!;
+    const target = () => finding(`[data-sheet="表3"][data-rule="subtotal"][data-cell="${cell}"]`).first();
+    const status = () => target().getByTestId('review').getAttribute('data-status');
+    await page.getByTestId('reviewer').fill('张三');
+    expect(await page.evaluate(() => localStorage.getItem('suanpan.reviewer'))).toBe('张三');
+    await eventually(async () => expect(['new', 'open']).toContain(await status()));
+
+    await target().getByTestId('decide-dismissed').click();
+    expect(await target().getByTestId('dismiss-submit').isDisabled()).toBe(true); // a reason is required
+    await target().getByTestId('dismiss-reason').fill('口径不同，已核实');
+    await target().getByTestId('dismiss-submit').click();
+    await eventually(async () => expect(await status()).toBe('dismissed'));
+    await eventually(async () => expect((await target().getByTestId('review-note').textContent())?.trim()).toBe('张三: 口径不同，已核实'));
+    await eventually(async () => expect((await page.getByTestId('status-count-dismissed').textContent())?.trim()).toBe('Dismissed 1'));
+
+    // Filter by decision.
+    await page.getByTestId('filter-status').selectOption('dismissed');
+    await eventually(async () => expect(await page.locator('[data-testid="finding"]').count()).toBe(1));
+    await page.getByTestId('filter-status').selectOption('all');
+    await eventually(async () => expect(await page.locator('[data-testid="finding"]').count()).toBe(expected.findings.length));
+
+    // Rescan: still dismissed.
+    await page.getByTestId('scan').click();
+    await page.getByTestId('summary').waitFor({ timeout: 90_000 });
+    await eventually(async () => expect(await page.getByTestId('scan').isEnabled()).toBe(true));
+    await eventually(async () => expect(await status()).toBe('dismissed'));
+
+    // The downloaded copy carries 审核意见表 and the hidden store.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    const file = join(work, `reviewed-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.getWorksheet('审核意见表')).toBeDefined();
+    expect(wb.getWorksheet('_suanpan_review')?.state).toBe('veryHidden');
+
+    // Reopened in the pane and scanned: still dismissed, and the review sheets are not checked.
+    await page.getByTestId('file-input').setInputFiles(file);
+    await eventually(async () => expect(await page.getByTestId('file-name').textContent()).toContain('reviewed-'), 30_000);
+    await page.getByTestId('summary').waitFor({ timeout: 90_000 });
+    await eventually(async () => expect(await page.getByTestId('scan').isEnabled()).toBe(true));
+    await eventually(async () => expect(await page.locator('[data-testid="finding"]').count()).toBe(expected.findings.length), 30_000);
+    await eventually(async () => expect(await status()).toBe('dismissed'));
+    await eventually(async () => expect((await page.getByTestId('status-count-dismissed').textContent())?.trim()).toBe('Dismissed 1'));
+  });
+
   test('nothing left localhost and the page raised no errors', () => {
     expect(offsite).toEqual([]);
     expect(pageErrors).toEqual([]);

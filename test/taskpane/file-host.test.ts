@@ -164,3 +164,39 @@ describe('cellWindow', () => {
     expect(w.cells).toEqual([['a']]);
   });
 });
+
+describe('review decisions in file mode', () => {
+  test('a dismissal is kept across rescans and in the downloaded copy, with 审核意见表', async () => {
+    const host = createFileHost();
+    await host.open(new Blob([sampleBytes()]), 'xinzhou-2022.xlsx');
+    const first = await host.scan();
+    expect(first.review).toBeDefined();
+    expect(first.review!.items.slice(0, first.findings.length).map((i) => i.finding)).toEqual(first.findings);
+    const target = first.review!.items[0];
+    await expect(host.decide(target.fingerprint, { decision: 'dismissed', reviewer: '张三' })).rejects.toThrow();
+    const after = await host.decide(target.fingerprint, { decision: 'dismissed', reason: '口径不同', reviewer: '张三' });
+    expect(after.items.find((i) => i.fingerprint === target.fingerprint)?.status).toBe('dismissed');
+    expect(after.counts.dismissed).toBe(1);
+
+    const again = await host.scan();
+    expect(again.review!.items.find((i) => i.fingerprint === target.fingerprint)?.status).toBe('dismissed');
+
+    const { blob, name } = await host.annotatedCopy(again.findings, 'zh-CN');
+    const copy = await reread(blob);
+    expect(copy.getWorksheet('审核意见表')).toBeDefined();
+    expect(copy.getWorksheet('_suanpan_review')?.state).toBe('veryHidden');
+
+    const reopened = createFileHost();
+    await reopened.open(blob, name);
+    const rescanned = await reopened.scan();
+    expect(rescanned.sheets).not.toContain('审核意见表');
+    expect(rescanned.findings.length).toBe(again.findings.length);
+    const item = rescanned.review!.items.find((i) => i.fingerprint === target.fingerprint);
+    expect(item?.status).toBe('dismissed');
+    expect(item?.record?.reason).toBe('口径不同');
+
+    // Taken back, the finding is open again.
+    const undone = await reopened.decide(target.fingerprint, { decision: null, reviewer: '张三' });
+    expect(undone.items.find((i) => i.fingerprint === target.fingerprint)?.status).not.toBe('dismissed');
+  });
+});

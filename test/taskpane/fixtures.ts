@@ -117,7 +117,7 @@ export const WINDOW: CellWindow = {
   target: { row: 3, col: 4 },
 };
 
-export function fakeFileHost(result: ScanResult = RESULT): FilePaneHost & { [K in 'scan' | 'select' | 'open' | 'openUrl' | 'preview' | 'annotatedCopy' | 'applyFix' | 'undoFix']: jest.Mock } {
+export function fakeFileHost(result: ScanResult = RESULT): FilePaneHost & { [K in 'scan' | 'select' | 'open' | 'openUrl' | 'preview' | 'annotatedCopy' | 'applyFix' | 'undoFix' | 'decide']: jest.Mock } {
   let name: string | null = null;
   return {
     mode: 'file',
@@ -134,5 +134,8 @@ export function fakeFileHost(result: ScanResult = RESULT): FilePaneHost & { [K i
     annotatedCopy: jest.fn(async () => ({ blob: new Blob(['x']), name: 'book-标注.xlsx' })),
     applyFix: jest.fn(async (): Promise<AppliedFix> => ({ id: 'fix-1', cells: 3 })),
     undoFix: jest.fn(async () => {}),
+    decide: jest.fn(async () => {
+      throw new Error('no review in this fake');
+    }),
   };
 }

@@ -375,3 +375,79 @@ test('opening another file forgets the selection and the fixes applied to the la
   expect(byTestId('undo-fix')).toBeNull();
   expect(byTestId('apply-fix')).not.toBeNull();
 });
+
+describe('review decisions (file mode)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const review = require('../../src/core/review') as typeof import('../../src/core/review');
+
+  function reviewingHost() {
+    let store = review.emptyStore();
+    const result: ScanResult = { ...RESULT, review: review.mergeScan(store, RESULT) };
+    const host = fakeFileHost(result);
+    host.decide.mockImplementation(async (fp: string, d: { decision: 'confirmed' | 'dismissed' | 'fixed' | null; reason?: string; reviewer: string }) => {
+      const item = review.mergeScan(store, RESULT).items.find((i) => i.fingerprint === fp)!;
+      store = d.decision ? review.decide(store, item, d.decision, { reviewer: d.reviewer, ...(d.reason ? { reason: d.reason } : {}) }) : review.undecide(store, fp);
+      return review.mergeScan(store, RESULT);
+    });
+    return host;
+  }
+
+  async function type(el: HTMLInputElement, value: string): Promise<void> {
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(el, value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
+  beforeEach(() => localStorage.clear());
+
+  test('statuses, a reviewer remembered, dismiss with a reason, counts and the filter by decision', async () => {
+    const host = reviewingHost();
+    await render({ host, sampleUrl: 'http://x/s.xlsx' });
+    const items = findingItems();
+    expect(items.length).toBe(RESULT.findings.length);
+    expect(items.every((li) => li.querySelector('[data-testid="review"]'))).toBe(true);
+
+    const li = items[0];
+    const reviewOf = () => findingItems()[0].querySelector<HTMLElement>('[data-testid="review"]')!;
+    // No reviewer yet: the decision is refused with a hint.
+    await click(li.querySelector('[data-testid="decide-confirmed"]')!);
+    expect(host.decide).not.toHaveBeenCalled();
+    expect(text()).toContain(messages['zh-CN'].reviewerNeeded);
+
+    await type($<HTMLInputElement>('input[data-testid="reviewer"]')!, '李四');
+    expect(localStorage.getItem('suanpan.reviewer')).toBe('李四');
+
+    await click(reviewOf().querySelector('[data-testid="decide-dismissed"]')!);
+    const submit = reviewOf().querySelector<HTMLButtonElement>('[data-testid="dismiss-submit"]')!;
+    expect(submit.disabled).toBe(true);
+    await type(reviewOf().querySelector<HTMLInputElement>('input[data-testid="dismiss-reason"]')!, '口径不同');
+    await click(reviewOf().querySelector('[data-testid="dismiss-submit"]')!);
+    expect(host.decide).toHaveBeenCalledWith(expect.any(String), { decision: 'dismissed', reason: '口径不同', reviewer: '李四' });
+    expect(reviewOf().getAttribute('data-status')).toBe('dismissed');
+    expect(byTestId('status-count-dismissed')!.textContent).toBe('已忽略 1');
+
+    const select = $<HTMLSelectElement>('select[data-testid="filter-status"]')!;
+    await act(async () => {
+      select.value = 'dismissed';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(findingItems().length).toBe(1);
+    await act(async () => {
+      select.value = 'all';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(findingItems().length).toBe(RESULT.findings.length);
+
+    // Taken back.
+    await click(reviewOf().querySelector('[data-testid="undecide"]')!);
+    expect(reviewOf().getAttribute('data-status')).toBe('open');
+  });
+
+  test('a scan without review data shows no review controls', async () => {
+    await render({ host: fakeFileHost(), sampleUrl: 'http://x/s.xlsx' });
+    expect(findingItems().length).toBe(RESULT.findings.length);
+    expect($('[data-testid="review"]')).toBeNull();
+    expect(byTestId('review-bar')).toBeNull();
+  });
+});

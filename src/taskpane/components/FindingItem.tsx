@@ -8,6 +8,7 @@ import type { CellWindow } from '../host';
 import type { Locale, Messages } from '../i18n';
 import { CellPreview } from './CellPreview';
 import { FixPreview } from './FixPreview';
+import { ReviewControls } from './ReviewControls';
 import { severityName, SeverityIcon } from './SeverityIcon';
 
 const useStyles = makeStyles({
@@ -139,6 +140,7 @@ export function FindingItem({ item, table, selected, onSelect, t, locale, fixes,
           )}
         </span>
       </button>
+      <ReviewControls finding={f} />
       {selected && (fix || preview) && (
         <div className={styles.details}>
           {fix && (

@@ -3,6 +3,18 @@
 // download never carries marks of an earlier scan and an undone fix leaves no trace.
 import { annotationEdits } from '../../core/annotate';
 import type { Finding } from '../../core/findings';
+import {
+  decide,
+  emptyStore,
+  loadReviewStore,
+  mergeScan,
+  recordScan,
+  reviewEdits,
+  undecide,
+  withoutReviewSheets,
+  type ReviewScan,
+  type ReviewStore,
+} from '../../core/review';
 import { parseCellAddress } from '../../core/workbook/address';
 import type { CellEdit } from '../../core/workbook/edits';
 import { isEmptyCell } from '../../core/workbook/sheet';
@@ -31,6 +43,11 @@ export function createFileHost(options: FileHostOptions = {}): FilePaneHost {
   let bytes: ArrayBuffer | null = null;
   let name: string | null = null;
   let snapshot: WorkbookSnapshot | null = null;
+  // The decisions: read from the file at its first scan, then kept here and written into downloads.
+  let store: ReviewStore | null = null;
+  let lastScan: ScanResult | null = null;
+  let lastReview: ReviewScan | null = null;
+  let lastReviewer: string | undefined;
   const fixes = new Map<string, CellEdit[]>();
   let fixCounter = 0;
 
@@ -54,6 +71,9 @@ export function createFileHost(options: FileHostOptions = {}): FilePaneHost {
       bytes = buf;
       name = fileName;
       snapshot = null;
+      store = null;
+      lastScan = null;
+      lastReview = null;
       fixes.clear();
     },
 
@@ -77,9 +97,14 @@ export function createFileHost(options: FileHostOptions = {}): FilePaneHost {
         await nextTurn();
         sheets.push(m.readSheetAt(wb, i));
       }
-      if (!sheets.some((s) => s.rows.some((row) => row?.some((c) => !isEmptyCell(c))))) throw new Error(reasons.noData);
-      snapshot = { source: name ?? 'workbook.xlsx', sheets };
-      return checkSnapshot(snapshot, onProgress);
+      const whole: WorkbookSnapshot = { source: name ?? 'workbook.xlsx', sheets };
+      snapshot = withoutReviewSheets(whole);
+      if (!snapshot.sheets.some((s) => s.rows.some((row) => row?.some((c) => !isEmptyCell(c))))) throw new Error(reasons.noData);
+      if (!store) store = loadReviewStore(whole).store;
+      const result = await checkSnapshot(snapshot, onProgress);
+      lastReview = mergeScan(store, result);
+      lastScan = { ...result, review: lastReview };
+      return lastScan;
     },
 
     async select() {
@@ -115,10 +140,33 @@ export function createFileHost(options: FileHostOptions = {}): FilePaneHost {
       if (!fixes.delete(id)) throw new Error(`no fix ${id}`);
     },
 
+    async decide(fingerprint, d) {
+      if (!store || !lastScan || !lastReview) throw new Error('scan the workbook first');
+      const item = lastReview.items.find((i) => i.fingerprint === fingerprint);
+      if (!item) throw new Error(`no finding ${fingerprint}`);
+      store = d.decision ? decide(store, item, d.decision, { reason: d.reason, reviewer: d.reviewer }) : undecide(store, fingerprint);
+      if (d.reviewer.trim()) lastReviewer = d.reviewer.trim();
+      lastReview = mergeScan(store, lastScan);
+      lastScan = { ...lastScan, review: lastReview };
+      return lastReview;
+    },
+
     async annotatedCopy(findings, lang) {
       const m = await loadModule();
       const wb = await loaded(m);
       m.edit(wb, annotationEdits(findings, lang));
+      if (store && lastScan && lastReview) {
+        const recorded = recordScan(store, lastReview, { ...(lastReviewer ? { by: lastReviewer } : {}) });
+        m.edit(
+          wb,
+          reviewEdits(recorded, lastReview, {
+            lang,
+            workbookName: name ?? undefined,
+            recognition: lastScan.recognition,
+            ...(lastReviewer ? { reviewer: lastReviewer } : {}),
+          }),
+        );
+      }
       const out = await m.writeWorkbook(wb);
       const base = (name ?? 'workbook.xlsx').replace(/\.xlsx$/i, '');
       return { blob: new Blob([out], { type: XLSX_TYPE }), name: `${base}${lang === 'en' ? '-annotated' : '-标注'}.xlsx` };

@@ -1,0 +1,59 @@
+import { Caption1, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import type { Messages } from '../i18n';
+import { REVIEW_STATUSES, statusLabel, type Review, type StatusFilter } from '../review/useReview';
+import { Notice } from './Notice';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  field: { flexGrow: 1, flexBasis: '9em', minWidth: 0, maxWidth: '100%' },
+  counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: '2px', color: tokens.colorNeutralForeground3 },
+});
+
+export interface ReviewBarProps {
+  review: Review;
+  t: Messages;
+}
+
+/** The reviewer's name, the counts by decision and the filter by decision. */
+export function ReviewBar({ review, t }: ReviewBarProps) {
+  const styles = useStyles();
+  const scan = review.review;
+  if (!scan) return null;
+  return (
+    <section className={styles.root} aria-label={t.reviewHeading} data-testid="review-bar">
+      <div className={styles.row}>
+        <Field label={t.reviewer} size="small" className={styles.field}>
+          <Input
+            size="small"
+            value={review.reviewer}
+            placeholder={t.reviewerHint}
+            onChange={(_, d) => review.setReviewer(d.value)}
+            data-testid="reviewer"
+          />
+        </Field>
+        <Field label={t.decisionFilter} size="small" className={styles.field}>
+          <Select
+            size="small"
+            value={review.status}
+            onChange={(_, d) => review.setStatus(d.value as StatusFilter)}
+            data-testid="filter-status"
+          >
+            <option value="all">{t.allDecisions}</option>
+            {REVIEW_STATUSES.filter((s) => s !== 'resolved').map((s) => (
+              <option key={s} value={s}>
+                {`${statusLabel(s, t)} (${scan.counts[s]})`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.counts}>
+        {REVIEW_STATUSES.map((s) => (
+          <Caption1 key={s} data-testid={`status-count-${s}`}>{`${statusLabel(s, t)} ${scan.counts[s]}`}</Caption1>
+        ))}
+      </div>
+      {review.error && <Notice intent="error">{review.error}</Notice>}
+    </section>
+  );
+}

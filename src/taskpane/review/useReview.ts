@@ -1,0 +1,114 @@
+// The reviewer's side of a scan (file mode): each finding's decision status, counts by status, a
+// filter by status, the reviewer's name (remembered in localStorage) and decide/undo.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Finding } from '../../core/findings';
+import type { Decision, ReviewItem, ReviewScan, ReviewStatus } from '../../core/review/decisions';
+import type { PaneHost, ReviewDecision, ScanResult } from '../host';
+import type { Messages } from '../i18n';
+import { errorText } from '../useScan';
+
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['new', 'open', 'confirmed', 'dismissed', 'fixed', 'resolved'];
+export const REVIEWER_KEY = 'suanpan.reviewer';
+
+export type StatusFilter = ReviewStatus | 'all';
+
+export function statusLabel(status: ReviewStatus, t: Messages): string {
+  switch (status) {
+    case 'new':
+      return t.statusNew;
+    case 'open':
+      return t.statusOpen;
+    case 'confirmed':
+      return t.statusConfirmed;
+    case 'dismissed':
+      return t.statusDismissed;
+    case 'fixed':
+      return t.statusFixed;
+    default:
+      return t.statusResolved;
+  }
+}
+
+function storedReviewer(): string {
+  try {
+    return (typeof localStorage !== 'undefined' && localStorage.getItem(REVIEWER_KEY)) || '';
+  } catch {
+    return '';
+  }
+}
+
+/** The finding each review item belongs to (items[i] ↔ findings[i]). */
+export function itemsByFinding(review: ReviewScan | null): Map<Finding, ReviewItem> {
+  const map = new Map<Finding, ReviewItem>();
+  for (const it of review?.items ?? []) if (it.finding) map.set(it.finding, it);
+  return map;
+}
+
+/** The scan with only the findings of one review status (or all of them). */
+export function filterByStatus(result: ScanResult | null, items: Map<Finding, ReviewItem>, status: StatusFilter): ScanResult | null {
+  if (!result || status === 'all' || items.size === 0) return result;
+  return { ...result, findings: result.findings.filter((f) => items.get(f)?.status === status) };
+}
+
+export interface Review {
+  readonly review: ReviewScan | null;
+  readonly reviewer: string;
+  setReviewer(name: string): void;
+  readonly status: StatusFilter;
+  setStatus(s: StatusFilter): void;
+  readonly error: string | null;
+  itemOf(f: Finding): ReviewItem | undefined;
+  decide(item: ReviewItem, decision: Decision | null, reason?: string): Promise<boolean>;
+}
+
+export function useReview(host: PaneHost, result: ScanResult | null, t: Messages, defaultReviewer?: string): Review {
+  const [review, setReviewState] = useState<ReviewScan | null>(null);
+  const [reviewer, setReviewerState] = useState<string>(() => storedReviewer() || defaultReviewer || '');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setReviewState(result?.review ?? null);
+    setError(null);
+  }, [result]);
+
+  const items = useMemo(() => itemsByFinding(review), [review]);
+
+  const setReviewer = useCallback((name: string) => {
+    setReviewerState(name);
+    try {
+      localStorage.setItem(REVIEWER_KEY, name);
+    } catch {
+      // Private mode or no storage: the name lasts for this session only.
+    }
+  }, []);
+
+  const decide = useCallback(
+    async (item: ReviewItem, decision: Decision | null, reason?: string) => {
+      if (!host.decide) return false;
+      if (!reviewer.trim()) {
+        setError(t.reviewerNeeded);
+        return false;
+      }
+      const d: ReviewDecision = { decision, reviewer: reviewer.trim(), ...(reason ? { reason } : {}) };
+      try {
+        setReviewState(await host.decide(item.fingerprint, d));
+        setError(null);
+        return true;
+      } catch (err) {
+        setError(errorText(err));
+        return false;
+      }
+    },
+    [host, reviewer, t],
+  );
+
+  return { review, reviewer, setReviewer, status, setStatus, error, itemOf: (f) => items.get(f), decide };
+}
+
+/** Lets each finding reach its review state without threading it through the list. */
+export const ReviewContext = createContext<{ review: Review; t: Messages } | null>(null);
+
+export function useReviewContext() {
+  return useContext(ReviewContext);
+}
