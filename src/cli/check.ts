@@ -98,6 +98,12 @@ export async function checkFile(file: string, json: boolean, lang: Lang, io: Io,
       io.out(`  [${sev}] ${f.cell.padEnd(6)} ${f.rule.padEnd(14)} ${zh ? f.message.zh : f.message.en}\n`);
     }
   }
+  for (const form of r.recognition.forms) {
+    const list = groups.get(form.id);
+    if (!list) continue;
+    io.out(`\n${form.sheet} · ${form.id} 《${form.name}》\n`);
+    for (const f of list) io.out(`  [${SEV[lang][f.severity]}] ${f.cell.padEnd(6)} ${f.rule.padEnd(16)} ${zh ? f.message.zh : f.message.en}\n`);
+  }
   const rest = groups.get('');
   if (rest) for (const f of rest) io.out(`  [${SEV[lang][f.severity]}] ${f.sheet}!${f.cell} ${zh ? f.message.zh : f.message.en}\n`);
   return exitCodeFor(r.findings);

@@ -105,3 +105,10 @@ test('--annotate writes a copy with fills and notes, leaving the original untouc
   expect(note).toContain('下级合计');
   expect(cell.value).toBe(1600);
 });
+
+test('human output lists the forms\' findings under each form', async () => {
+  const r = await run(['check', SAMPLE]);
+  expect(r.code).toBe(1);
+  expect(r.out).toContain('绩效目标表 · f1 《“互联网+政务服务”平台技术服务费》');
+  expect(r.out).toMatch(/\[警告\] C22\s+form-placeholder/);
+});
