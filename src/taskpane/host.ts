@@ -5,6 +5,8 @@
 import type { Finding } from '../core/findings';
 import type { Recognition } from '../core/recognize/model';
 import type { Decision, ReviewScan } from '../core/review/decisions';
+import type { SheetLayout } from '../core/workbook/edits';
+import type { WorkbookSnapshot } from '../core/workbook/types';
 
 /** How far a scan has come; `done`/`total` count sheets read, or steps of the check. */
 export interface ScanProgress {
@@ -26,6 +28,17 @@ export interface ScanResult {
    * findings[i]; decided findings the scan no longer produces follow as `resolved`.
    */
   readonly review?: ReviewScan;
+  /**
+   * The workbook as read for this scan, for actions that build from it (publication tables from a
+   * ledger sheet, forms from a project list). Hosts that read a snapshot should hand it on.
+   */
+  readonly snapshot?: WorkbookSnapshot;
+}
+
+/** What `addSheets` did: the names the sheets got, in the order given. */
+export interface AddedSheets {
+  /** Usually the layout's own name; `表1 (2)` and so on when that name was taken. */
+  readonly names: readonly string[];
 }
 
 /** What a reviewer says about one finding: a decision, or null to take it back. */
@@ -64,8 +77,16 @@ export interface PaneHost {
   applyFix?(finding: Finding): Promise<AppliedFix>;
   /** Restores what `applyFix` overwrote. */
   undoFix?(id: string): Promise<void>;
-  /** Records a decision on a finding of the last scan (file mode). */
+  /** Records a decision on a finding of the last scan; returns the review anew. */
   decide?(fingerprint: string, decision: ReviewDecision): Promise<ReviewScan>;
+  /**
+   * Adds sheets the engine built (publication tables, forms, the review sheet) to the open
+   * workbook, formatted as the layouts say. Never overwrites a user's sheet: a taken name gets a
+   * free variant (`表1 (2)`). Nothing else in the workbook changes.
+   */
+  addSheets?(sheets: readonly SheetLayout[]): Promise<AddedSheets>;
+  /** Office's user name where the host knows it (for review decisions); null when it does not. */
+  userName?(): Promise<string | null>;
 }
 
 /**
