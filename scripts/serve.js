@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 // Serves the built pane (build/) and the sample workbook on 127.0.0.1, for trying the pane in a
-// plain browser (file mode) and for the end-to-end test. No dependencies: Node's http module only.
+// plain browser (file mode) and for the end-to-end test. No dependencies: Node's http and https
+// modules only.
 //
 //   node scripts/serve.js            → http://127.0.0.1:3000/  (PORT=8080 to change; PORT=0 picks a free one)
 //
 // "/" redirects to the pane with the sample preloaded: /taskpane.html?sample=/samples/xinzhou-2022.xlsx
 // Also usable from code: require('./scripts/serve').startServer({ port: 0 }) → { server, url, close() }.
+// With `https: { cert, key }` it serves TLS instead: Excel loads the pane only from https URLs
+// (manifest.xml); scripts/start.js passes the Office dev certificates here.
 
 'use strict';
 
 const fs = require('fs');
 const http = require('http');
+const https = require('https');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -78,20 +82,30 @@ function handler({ buildDir, samplesDir }) {
 }
 
 /**
- * Starts the server; resolves once it listens. `port` 0 picks a free port.
- * @param {{ port?: number, host?: string, buildDir?: string, samplesDir?: string }} [options]
+ * Starts the server; resolves once it listens. `port` 0 picks a free port. `https` (PEM `cert` and
+ * `key`, as https.createServer takes them) switches to TLS; `url` then starts with https://.
+ * @param {{ port?: number, host?: string, buildDir?: string, samplesDir?: string,
+ *           https?: { cert: string | Buffer, key: string | Buffer, ca?: string | Buffer } }} [options]
  */
 function startServer(options = {}) {
   const host = options.host || '127.0.0.1';
   const buildDir = path.resolve(options.buildDir || path.join(ROOT, 'build'));
   const samplesDir = path.resolve(options.samplesDir || path.join(ROOT, 'assets', 'samples'));
-  const server = http.createServer(handler({ buildDir, samplesDir }));
+  const serve = handler({ buildDir, samplesDir });
+  const server = options.https ? https.createServer(options.https, serve) : http.createServer(serve);
+  const scheme = options.https ? 'https' : 'http';
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port === undefined ? 3000 : options.port, host, () => {
+      server.off('error', reject);
       const { port } = server.address();
-      const url = `http://${host}:${port}/`;
-      resolve({ server, url, port, close: () => new Promise((done) => server.close(() => done())) });
+      const url = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+      const close = () =>
+        new Promise((done) => {
+          server.close(() => done());
+          server.closeAllConnections?.(); // keep-alive sockets (browsers) would hold close() open
+        });
+      resolve({ server, url, port, close });
     });
   });
 }
