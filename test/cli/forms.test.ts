@@ -58,7 +58,7 @@ test('30 projects: exit 1 (to-dos left), 30 forms written, only placeholders rep
   expect(r.err).toContain('自检：还有');
   const lines = r.err.split('\n').filter((l) => l.startsWith('  ['));
   expect(lines.length).toBeGreaterThanOrEqual(30);
-  for (const l of lines) expect(l).toMatch(/留有模板占位符 XX/);
+  for (const l of lines) expect(l).toMatch(/留有模板占位符 【待填】、XX/);
   const back = await readWorkbookFile(f('forms.xlsx'));
   expect(parseForms(back, recognizeWorkbook(back))).toHaveLength(30);
 });

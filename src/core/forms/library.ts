@@ -8,8 +8,8 @@ export { LIBRARY, TYPE_KEYWORDS };
 /** The to-do marker written where only the user can decide the figure. */
 export const TODO = '【待填】';
 /**
- * What a to-do value starts with: the marker, then `XX` — the forms rule does not (yet) know 【待填】
- * as a placeholder, but reports `XX`, so `check` flags every to-do as form-placeholder today.
+ * What a to-do value starts with: the marker, then `XX` where the figure goes (`【待填】XX个`). Both
+ * are template placeholders to the forms rule, so `check` reports every to-do as form-placeholder.
  */
 export const TODO_VALUE = `${TODO}XX`;
 

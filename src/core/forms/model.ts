@@ -62,6 +62,12 @@ export interface FundsColumn {
   readonly labels: Readonly<Partial<Record<FundLine, CellRef>>>;
   /** 资金总额: the written one, else the sum of the split (derived). */
   readonly total?: AmountField;
+  /**
+   * 财政拨款, where a form writes it: the fiscal money (中央 + 省级 + 市县) as one line, in the
+   * newer template that splits the total into 财政拨款 and 其他资金 only.
+   */
+  readonly fiscal?: AmountField;
+  readonly fiscalLabel?: CellRef;
 }
 
 export interface FormFunds {
@@ -206,4 +212,9 @@ export interface PerformanceForm {
   readonly funds: FormFunds;
   readonly texts: Readonly<Partial<Record<TextBlockKey, TextField>>>;
   readonly indicators: IndicatorBlock;
+  /**
+   * Cells above the indicator block that hold a template placeholder (`【待填】`, `XX` …) and were
+   * read as no header field or text block (a funds cell, say), so the check can still point at them.
+   */
+  readonly placeholderCells?: readonly { readonly text: string; readonly cell: CellRef }[];
 }

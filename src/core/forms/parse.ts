@@ -10,7 +10,7 @@ import { halfUnit, isAmount, parseAmount } from '../money';
 import type { RecognizedForm, Recognition } from '../recognize/model';
 import { norm } from '../recognize/text';
 import { cellText } from '../workbook/sheet';
-import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../workbook/types';
+import type { Cell, CellRange, SheetSnapshot, WorkbookSnapshot } from '../workbook/types';
 import {
   SPLIT_LINES,
   type AmountField,
@@ -30,10 +30,11 @@ import {
   type TextBlockKey,
   type TextField,
 } from './model';
-import { parseIndicatorValue, valueOfCell } from './values';
+import { findPlaceholders, parseIndicatorValue, valueOfCell } from './values';
 import {
   BLOCK_END,
   CONTAINER_LABELS,
+  FISCAL_LINE,
   FUND_LINES,
   FUNDS_LABEL,
   HEADER_FIELDS,
@@ -43,6 +44,7 @@ import {
   LEVEL2_LABELS,
   NAME_LABELS,
   PROJECT_KINDS,
+  PROSE_PLACEHOLDERS,
   TEXT_BLOCKS,
   type IndicatorColumnRole,
 } from './vocabulary';
@@ -148,14 +150,42 @@ function isFieldOrBlockLabel(t: Token): boolean {
   );
 }
 
+/** Any label of the form's head: a field, block, funds or indicator-header label. */
+function isAnyLabel(t: Token): boolean {
+  return isFieldOrBlockLabel(t) || fundLabelOf(t) !== undefined || LEVEL1_BY_ALIAS.has(t.n) || LEVEL2_BY_ALIAS.has(t.n);
+}
+
 // ---- header fields ---------------------------------------------------------------------------
 
-function fieldAfter(tokens: readonly Token[], i: number, rest: string): TextField | undefined {
+/** The label's merge area, or its own cell. */
+function areaOf(merges: readonly CellRange[], row: number, col: number): CellRange {
+  return merges.find((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right) ?? { top: row, left: col, bottom: row, right: col };
+}
+
+/**
+ * The value written below a label (a template with its labels in one row and the values in the
+ * next): the cell right under the label's area, unless it is a label itself or the value of a label
+ * to its left.
+ */
+function belowToken(rows: readonly Token[][], r: number, label: Token, isLabel: (t: Token) => boolean, merges: readonly CellRange[]): Token | undefined {
+  const area = areaOf(merges, label.row, label.col);
+  const toks = rows[r + (area.bottom - label.row) + 1];
+  if (!toks) return undefined;
+  const i = toks.findIndex((x) => x.col === area.left);
+  if (i < 0 || isLabel(toks[i])) return undefined;
+  const prev = toks[i - 1];
+  if (prev && isLabel(prev) && areaOf(merges, prev.row, prev.col).right === area.left - 1) return undefined;
+  return toks[i];
+}
+
+function fieldAfter(rows: readonly Token[][], r: number, i: number, rest: string, merges: readonly CellRange[]): TextField | undefined {
+  const tokens = rows[r];
   const label = tokens[i];
   if (rest !== '') return { text: rest, cell: ref(label), labelCell: ref(label) };
   const next = tokens[i + 1];
-  if (!next || isFieldOrBlockLabel(next)) return undefined;
-  return { text: next.raw, cell: ref(next), labelCell: ref(label) };
+  if (next && !isFieldOrBlockLabel(next)) return { text: next.raw, cell: ref(next), labelCell: ref(label) };
+  const below = belowToken(rows, r, label, isAnyLabel, merges);
+  return below ? { text: below.raw, cell: ref(below), labelCell: ref(label) } : undefined;
 }
 
 function yearsOf(field: TextField, cell: Cell | undefined): number | undefined {
@@ -169,14 +199,18 @@ function yearsOf(field: TextField, cell: Cell | undefined): number | undefined {
 
 type Side = 'period' | 'annual';
 
+/** A funds line, or 财政拨款 (the fiscal lines written as one). */
+type AnyLine = FundLine | 'fiscal';
+
 interface FundLabel {
-  line: FundLine;
+  line: AnyLine;
   side?: Side;
 }
 
 function fundLabelOf(t: Token): FundLabel | undefined {
   if (t.cell.value.kind === 'number') return undefined;
   const n = t.n.replace(/^其中[:：]?/, '');
+  if (FISCAL_LINE.test(n)) return { line: 'fiscal' };
   for (const f of FUND_LINES) if (f.pattern.test(n)) return { line: f.line, ...(f.side ? { side: f.side } : {}) };
   return undefined;
 }
@@ -202,9 +236,33 @@ function amountIn(t: Token, inlineOnly = false): RawAmount | undefined {
   return isAmount(p) ? { shown: p.value, decimals: p.decimals, text: m[1] } : undefined;
 }
 
-function fundsOf(rows: readonly Token[][], unit: '元' | '万元'): { period: FundsColumn; annual: FundsColumn } {
+/**
+ * The side (实施期 / 年度) of each funds label of a row. A label that names its side (实施期资金总额)
+ * heads the unsided labels after it in its row; a row that repeats a line holds both columns (the
+ * first is 实施期); otherwise the nearer column head decides, and where both heads share a column
+ * (the two columns stacked), the last head above.
+ */
+function rowSides(labels: readonly (FundLabel | undefined)[], toks: readonly Token[], nearest: (col: number) => Side | undefined, lastSide: Side | undefined): Side[] {
+  const idx = labels.flatMap((l, i) => (l ? [i] : []));
+  const lines = idx.map((i) => labels[i]!.line);
+  const repeats = new Set(lines).size < lines.length;
+  const anySided = idx.some((i) => labels[i]!.side);
+  let heading: Side | undefined;
+  const out: Side[] = [];
+  idx.forEach((i, k) => {
+    const l = labels[i]!;
+    if (l.side) heading = l.side;
+    if (l.side) out.push(l.side);
+    else if (heading) out.push(heading);
+    else if (idx.length >= 2 && (repeats || !anySided)) out.push(k === 0 ? 'period' : 'annual');
+    else out.push(nearest(toks[i].col) ?? lastSide ?? 'annual');
+  });
+  return out;
+}
+
+function fundsOf(rows: readonly Token[][], unit: '元' | '万元', merges: readonly CellRange[] = []): { period: FundsColumn; annual: FundsColumn } {
   const factor = new Decimal(unit === '万元' ? 10000 : 1);
-  const cols: Record<Side, { lines: Partial<Record<FundLine, AmountField>>; labels: Partial<Record<FundLine, CellRef>> }> = {
+  const cols: Record<Side, { lines: Partial<Record<AnyLine, AmountField>>; labels: Partial<Record<AnyLine, CellRef>> }> = {
     period: { lines: {}, labels: {} },
     annual: { lines: {}, labels: {} },
   };
@@ -215,10 +273,12 @@ function fundsOf(rows: readonly Token[][], unit: '元' | '万元'): { period: Fu
       const l = fundLabelOf(t);
       if (l?.side && sideCol[l.side] === undefined) sideCol[l.side] = t.col;
     }
-  const nearest = (col: number): Side => {
+  /** The side of the nearer head; undefined when both heads share the column. */
+  const nearest = (col: number): Side | undefined => {
     const p = sideCol.period;
     const a = sideCol.annual;
     if (p !== undefined && a !== undefined) {
+      if (p === a) return undefined;
       const dp = Math.abs(col - p);
       const da = Math.abs(col - a);
       return da < dp ? 'annual' : dp < da ? 'period' : col >= a ? 'annual' : 'period';
@@ -235,17 +295,23 @@ function fundsOf(rows: readonly Token[][], unit: '元' | '万元'): { period: Fu
     cell: ref(at),
     ...(label ? { labelCell: ref(label) } : {}),
   });
-  const pending: Partial<Record<Side, { line: FundLine; label: Token }>> = {};
+  const pending: Partial<Record<Side, { line: AnyLine; label: Token }>> = {};
+  /** Cells read as a value already (a figure below its label). */
+  const taken = new Set<string>();
+  const key = (t: Token) => `${t.row}:${t.col}`;
+  let lastSide: Side | undefined;
 
-  for (const toks of rows) {
+  rows.forEach((toks, r) => {
     const labels = toks.map(fundLabelOf);
     const labelIdx = labels.flatMap((l, i) => (l ? [i] : []));
+    const sides = rowSides(labels, toks, nearest, lastSide);
     const consumed = new Set<number>();
     labelIdx.forEach((i, k) => {
       const l = labels[i]!;
       const t = toks[i];
       consumed.add(i);
-      const side: Side = l.side ?? (labelIdx.length >= 2 ? (k === 0 ? 'period' : 'annual') : nearest(t.col));
+      const side = sides[k];
+      if (l.side) lastSide = l.side;
       const col = cols[side];
       if (col.labels[l.line] === undefined) col.labels[l.line] = ref(t);
       let raw = amountIn(t, true);
@@ -259,6 +325,15 @@ function fundsOf(rows: readonly Token[][], unit: '元' | '万元'): { period: Fu
             at = toks[j];
             consumed.add(j);
           }
+        } else {
+          // Nothing to its right but another label: the value may sit below it.
+          const b = belowToken(rows, r, t, isAnyLabel, merges);
+          const a = b && !taken.has(key(b)) ? amountIn(b) : undefined;
+          if (b && a) {
+            raw = a;
+            at = b;
+            taken.add(key(b));
+          }
         }
       }
       if (raw) {
@@ -269,24 +344,29 @@ function fundsOf(rows: readonly Token[][], unit: '元' | '万元'): { period: Fu
     // A figure with no label of its own (`财政资金 200,000` below a cut `金 市县(区)`): it belongs to
     // the label on its side still waiting for a value.
     toks.forEach((t, i) => {
-      if (consumed.has(i)) return;
+      if (consumed.has(i) || taken.has(key(t))) return;
       const a = amountIn(t);
       if (!a) return;
-      const side = nearest(t.col);
+      const side = nearest(t.col) ?? lastSide ?? 'annual';
       const p = pending[side];
       if (!p || cols[side].lines[p.line] !== undefined) return;
       cols[side].lines[p.line] = field(a, t, p.label);
       delete pending[side];
     });
-  }
+  });
 
   const finish = (c: (typeof cols)[Side]): FundsColumn => {
-    let total = c.lines.total;
+    const { fiscal, ...lines } = c.lines;
+    const { fiscal: fiscalLabel, ...labels } = c.labels;
+    let total = lines.total;
     if (!total) {
-      const parts = SPLIT_LINES.map((l) => c.lines[l]).filter((a): a is AmountField => a !== undefined);
+      const split = SPLIT_LINES.map((l) => lines[l]).filter((a): a is AmountField => a !== undefined);
+      // 财政拨款 stands for 中央 + 省级 + 市县 when none of them is written
+      const fiscalOnly = fiscal && !lines.central && !lines.provincial && !lines.local;
+      const parts = fiscalOnly ? [fiscal, ...split] : split;
       if (parts.length) {
         const shown = parts.reduce((s, a) => s.plus(a.shown), new Decimal(0));
-        const at = c.labels.total ?? parts[0].cell;
+        const at = labels.total ?? parts[0].cell;
         total = {
           value: parts.reduce((s, a) => s.plus(a.value), new Decimal(0)),
           shown,
@@ -294,12 +374,12 @@ function fundsOf(rows: readonly Token[][], unit: '元' | '万元'): { period: Fu
           tolerance: parts.reduce((s, a) => s.plus(a.tolerance), new Decimal(0)),
           text: '',
           cell: at,
-          ...(c.labels.total ? { labelCell: c.labels.total } : {}),
+          ...(labels.total ? { labelCell: labels.total } : {}),
           derived: true,
         };
       }
     }
-    return { lines: c.lines, labels: c.labels, ...(total ? { total } : {}) };
+    return { lines, labels, ...(total ? { total } : {}), ...(fiscal ? { fiscal } : {}), ...(fiscalLabel ? { fiscalLabel } : {}) };
   };
   return { period: finish(cols.period), annual: finish(cols.annual) };
 }
@@ -508,6 +588,8 @@ export function parseForm(sheet: SheetSnapshot, form: RecognizedForm): Performan
   // Header fields and text blocks.
   const fields: Partial<Record<'department' | 'implementer' | 'kind' | 'years', TextField>> = {};
   const texts: Partial<Record<TextBlockKey, TextField>> = {};
+  /** Cells read as a field's value. */
+  const used = new Set<string>();
   let unit: '元' | '万元' = '元';
   let unitCell: CellRef | undefined;
   let fundsFirst = -1;
@@ -520,12 +602,15 @@ export function parseForm(sheet: SheetSnapshot, form: RecognizedForm): Performan
         if (!m) continue;
         // 项目期 must not be the start of a funds label (项目期资金…).
         if (f.key === 'years' && /资金/.test(m.rest)) continue;
-        const v = fieldAfter(toks, k, m.rest);
+        const v = fieldAfter(headRows, i, k, m.rest, sheet.merges);
         if (v) fields[f.key] = v;
       }
       const block = TEXT_LABELS.get(t.n);
       if (block && !texts[block]) {
         const after = toks.slice(k + 1).filter((x) => !isFieldOrBlockLabel(x));
+        const below = after.length ? undefined : belowToken(headRows, i, t, isAnyLabel, sheet.merges);
+        if (below) after.push(below);
+        for (const x of after) used.add(`${x.row}:${x.col}`);
         texts[block] = after.length
           ? { text: stripHtml(after.map((x) => x.raw).join('\n')), cell: ref(after[0]), labelCell: ref(t) }
           : { text: '', cell: { row: t.row, col: t.col + 1 }, labelCell: ref(t) };
@@ -561,7 +646,7 @@ export function parseForm(sheet: SheetSnapshot, form: RecognizedForm): Performan
           unitCell ??= ref(t);
         }
   const fundRows = fundsFirst >= 0 ? headRows.slice(fundsFirst, fundsLast + 1) : [];
-  const { period, annual } = fundsOf(fundRows, unit);
+  const { period, annual } = fundsOf(fundRows, unit, sheet.merges);
   const funds: FormFunds = { unit, ...(unitCell ? { unitCell } : {}), period, annual };
 
   const kindText = fields.kind;
@@ -570,9 +655,15 @@ export function parseForm(sheet: SheetSnapshot, form: RecognizedForm): Performan
   const yearsValue = yearsField ? yearsOf(yearsField, sheet.rows[yearsField.cell.row]?.[yearsField.cell.col]) : undefined;
   const dept = fields.department;
   const deptCode = dept ? /^\s*(\d+)\s*[-－—–]/.exec(dept.text)?.[1] : undefined;
+  const name = nameOf(headRows, form, sheet.merges);
+  for (const f of [...Object.values(fields), name.cell ? { cell: name.cell } : undefined]) if (f) used.add(`${f.cell.row}:${f.cell.col}`);
+  const placeholderCells = headRows
+    .flat()
+    .filter((t) => !used.has(`${t.row}:${t.col}`) && !isAnyLabel(t) && findPlaceholders(t.raw, PROSE_PLACEHOLDERS).found.length > 0)
+    .map((t) => ({ text: t.raw, cell: ref(t) }));
   const header: FormHeader = {
-    name: form.name,
-    ...(form.nameCell ? { nameCell: form.nameCell } : {}),
+    name: name.text,
+    ...(name.cell ? { nameCell: name.cell } : {}),
     ...(dept ? { department: dept } : {}),
     ...(deptCode ? { departmentCode: deptCode } : {}),
     ...(fields.implementer ? { implementer: fields.implementer } : {}),
@@ -582,7 +673,34 @@ export function parseForm(sheet: SheetSnapshot, form: RecognizedForm): Performan
   };
 
   const indicators: IndicatorBlock = indStart < 0 ? { columns: {}, indicators: [], tree: [] } : indicatorsOf(rows, indStart);
-  return { id: form.id, sheet: form.sheet, range: form.range, recognized: form, header, funds, texts, indicators };
+  return {
+    id: form.id,
+    sheet: form.sheet,
+    range: form.range,
+    recognized: form,
+    header,
+    funds,
+    texts,
+    indicators,
+    ...(placeholderCells.length ? { placeholderCells } : {}),
+  };
+}
+
+/**
+ * The project name: the recognizer's, unless what it took is another label (a template with its
+ * labels in one row and the values below), then the value below 项目名称.
+ */
+function nameOf(rows: readonly Token[][], form: RecognizedForm, merges: readonly CellRange[]): { text: string; cell?: CellRef } {
+  const at = form.nameCell;
+  const taken = at ? rows.flat().find((t) => t.row === at.row && t.col === at.col) : undefined;
+  if (form.name !== '' && !(taken && isAnyLabel(taken))) return { text: form.name, ...(at ? { cell: at } : {}) };
+  for (let r = 0; r < rows.length; r++)
+    for (const t of rows[r]) {
+      if (matchLabel(t.raw, NAME_LABELS)?.rest !== '') continue;
+      const below = belowToken(rows, r, t, isAnyLabel, merges);
+      if (below) return { text: below.raw, cell: ref(below) };
+    }
+  return { text: form.name, ...(at ? { cell: at } : {}) };
 }
 
 /** Every recognized form of a workbook, read. */

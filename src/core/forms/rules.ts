@@ -102,6 +102,30 @@ export function isCostIndicator(ind: Indicator): boolean {
 
 // ---- form-funds ----------------------------------------------------------------------------
 
+/** 财政拨款 written beside the 中央 / 省级 / 市县 lines it sums. */
+function checkFiscal(f: PerformanceForm, side: 'period' | 'annual', fiscal: AmountField, parts: readonly AmountField[]): Finding[] {
+  const sum = parts.reduce((s, a) => s.plus(a.value), new Decimal(0));
+  const tol = parts.reduce((s, a) => s.plus(a.tolerance), fiscal.tolerance);
+  if (near(fiscal.value, sum, tol)) return [];
+  const w = who(f);
+  const sumShown = parts.reduce((s, a) => s.plus(a.shown), new Decimal(0));
+  const decimals = Math.max(fiscal.decimals, ...parts.map((a) => a.decimals));
+  const unit = f.funds.unit;
+  return [
+    finding(
+      f,
+      'form-funds',
+      'error',
+      fiscal.cell,
+      {
+        zh: `${w.zh}${SIDE[side].zh}财政拨款 ${shown(fiscal.shown, decimals)} ≠ 中央、省级、市县财政资金合计 ${shown(sumShown, decimals)} ${unit}`,
+        en: `${w.en}: the ${SIDE[side].en} fiscal funds (财政拨款) ${shown(fiscal.shown, decimals)} ≠ central + provincial + city/county ${shown(sumShown, decimals)} ${unit}`,
+      },
+      { expected: formatAmount(sumShown, decimals), actual: formatAmount(fiscal.shown, decimals), related: parts.map((a) => a.cell), columnLabel: `${SIDE[side].zh}财政拨款` },
+    ),
+  ];
+}
+
 const SIDE: Record<'period' | 'annual', Message> = {
   period: { zh: '实施期', en: 'project-period' },
   annual: { zh: '年度', en: 'annual' },
@@ -115,7 +139,11 @@ function checkFunds(f: PerformanceForm): Finding[] {
     const col = f.funds[side];
     const total = col.total;
     if (!total) continue;
-    const parts = SPLIT_LINES.map((l) => col.lines[l]).filter((a): a is AmountField => a !== undefined);
+    const split = SPLIT_LINES.map((l) => col.lines[l]).filter((a): a is AmountField => a !== undefined);
+    const fiscalParts = [col.lines.central, col.lines.provincial, col.lines.local].filter((a): a is AmountField => a !== undefined);
+    // 财政拨款 stands for 中央 + 省级 + 市县 where they are not written; where they are, it must equal them.
+    const parts = col.fiscal && !fiscalParts.length ? [col.fiscal, ...split] : split;
+    if (col.fiscal && fiscalParts.length) out.push(...checkFiscal(f, side, col.fiscal, fiscalParts));
     const sum = parts.reduce((s, a) => s.plus(a.value), new Decimal(0));
     const sumShown = parts.reduce((s, a) => s.plus(a.shown), new Decimal(0));
     const decimals = Math.max(total.decimals, ...parts.map((a) => a.decimals));
@@ -635,6 +663,7 @@ function checkProsePlaceholders(f: PerformanceForm): Finding[] {
     goal: '总体目标',
   };
   for (const [k, t] of Object.entries(f.texts)) if (t) fields.push({ label: LABELS[k] ?? k, text: t.text, cell: t.cell });
+  for (const x of f.placeholderCells ?? []) fields.push({ label: '表内', ...x });
   for (const x of fields) {
     const found = findPlaceholders(x.text, PROSE_PLACEHOLDERS).found;
     if (!found.length) continue;

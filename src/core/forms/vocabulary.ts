@@ -37,6 +37,9 @@ export const FUND_LINES: readonly { line: FundLine; pattern: RegExp; side?: 'per
   { line: 'other', pattern: /^其他/ },
 ];
 
+/** 财政拨款: the fiscal lines (中央 + 省级 + 市县) written as one, in the newer template. */
+export const FISCAL_LINE = /^财政拨款(资金)?(合计|小计)?$/;
+
 export const FUND_LINE_LABELS: Record<FundLine, { zh: string; en: string }> = {
   total: { zh: '资金总额', en: 'total funds' },
   central: { zh: '中央财政资金', en: 'central funds' },
@@ -327,17 +330,44 @@ export const QUALITATIVE_WORDS: readonly string[] = [
   '无',
 ];
 
-/** Template placeholders left in a value (`XX月XX日`, `XX`, `……`). Tested in order; each match is cut out. */
-export const PLACEHOLDERS: readonly RegExp[] = [
-  /[XxＸｘ]{2,}\s*年\s*[XxＸｘ]{2,}\s*月\s*[XxＸｘ]{2,}\s*日/g,
-  /[XxＸｘ]{2,}\s*月\s*[XxＸｘ]{2,}\s*日/g,
-  /[XxＸｘ]{2,}\s*[年月日%％]?/g,
-  /…+|\.{3,}|。{3,}|·{3,}/g,
-  /_{3,}|＿{2,}/g,
+/**
+ * A template placeholder: a mark that stands where a figure or a sentence is still to be written.
+ * `prose` says whether it is also looked for in the prose cells (header fields, text blocks), where
+ * a mark may be ordinary punctuation.
+ */
+export interface PlaceholderPattern {
+  /** What it catches, for people reading this table. */
+  readonly name: string;
+  readonly pattern: RegExp;
+  readonly prose: boolean;
+}
+
+// Not inside a Latin word (Exxon, xxHash): a Latin letter on either side means a word, not a mark.
+const X2 = '(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])';
+const TODO_WORD = '(?:待|请)\\s*(?:填写?|定|补充?|完善|确定)';
+
+/** Tested in order; each match is cut out before the next pattern runs. */
+export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
+  { name: '【待填】 【待定】 【请填写】', pattern: new RegExp(`[【\\[［〔]\\s*${TODO_WORD}\\s*[】\\]］〕]`, 'g'), prose: true },
+  { name: '（待填） (待定)', pattern: new RegExp(`[（(]\\s*${TODO_WORD}\\s*[）)]`, 'g'), prose: true },
+  // 待补充 as a note to self, not 有待补充完善 (a sentence: "remains to be improved")
+  { name: '待补充', pattern: /(?<!有)待补充/g, prose: true },
+  { name: '待定 / 待填 as the whole value', pattern: /^\s*(?:待定|待填|待补)\s*$/g, prose: true },
+  { name: 'XX年XX月XX日', pattern: new RegExp(`${X2}\\s*年\\s*[XxＸｘ]{2,}\\s*月\\s*[XxＸｘ]{2,}\\s*日`, 'g'), prose: true },
+  { name: 'XX月XX日', pattern: new RegExp(`${X2}\\s*月\\s*[XxＸｘ]{2,}\\s*日`, 'g'), prose: true },
+  { name: 'XX, xx, XX%, XX年', pattern: new RegExp(`${X2}\\s*[年月日%％]?`, 'g'), prose: true },
+  { name: '××', pattern: /[×╳✕]{2,}/g, prose: true },
+  { name: '***', pattern: /\*{3,}|＊{3,}/g, prose: true },
+  // 等…… closes a list in ordinary prose
+  { name: '…… ...', pattern: /(?<![等…⋯.。·])(?:[…⋯]+|\.{3,}|。{3,}|·{3,})/g, prose: true },
+  { name: '______', pattern: /_{3,}|＿{2,}/g, prose: true },
 ];
 
-/** Placeholders worth reporting inside prose (text blocks): only the XX kind. */
-export const PROSE_PLACEHOLDERS: readonly RegExp[] = [/[XxＸｘ]{2,}\s*月\s*[XxＸｘ]{2,}\s*日/g, /(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])/g];
+/** Template placeholders left in a value (`XX月XX日`, `XX`, `……`, `【待填】`). */
+export const PLACEHOLDERS: readonly RegExp[] = PLACEHOLDER_PATTERNS.map((p) => p.pattern);
+
+/** Placeholders worth reporting inside prose (header fields, text blocks). */
+export const PROSE_PLACEHOLDERS: readonly RegExp[] = PLACEHOLDER_PATTERNS.filter((p) => p.prose).map((p) => p.pattern);
 
 // ---- names the checks read -------------------------------------------------------------------
 
