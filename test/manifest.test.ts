@@ -214,6 +214,31 @@ describe('manifest.xml: identity and settings', () => {
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(u).toMatch(/^https:\/\/[^\s/]+\//);
   });
+
+  test('every URL is on the origin `npm start` serves for Excel (https, the same host and port)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const start = require('../scripts/start.js') as {
+      manifestOrigin(xml: string): { protocol: string; hostname: string; port: number };
+      plan(input: { platform: string; excel: string | null; origin: { protocol: string; hostname: string; port: number } }): {
+        serve: { protocol: string; port: number } | null;
+      };
+    };
+    const origin = start.manifestOrigin(xml);
+    for (const u of allUrls()) {
+      const url = new URL(u);
+      expect({ protocol: url.protocol, hostname: url.hostname, port: Number(url.port) }).toEqual({
+        protocol: `${origin.protocol}:`,
+        hostname: origin.hostname,
+        port: origin.port,
+      });
+    }
+    for (const [platform, excel] of [
+      ['win32', 'C:\\Office\\EXCEL.EXE'],
+      ['darwin', '/Applications/Microsoft Excel.app'],
+    ]) {
+      expect(start.plan({ platform, excel, origin }).serve).toMatchObject({ protocol: 'https', port: Number(new URL(DEV_ORIGIN).port) });
+    }
+  });
 });
 
 describe('manifest.xml: VersionOverrides', () => {
