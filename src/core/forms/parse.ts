@@ -155,6 +155,41 @@ function isAnyLabel(t: Token): boolean {
   return isFieldOrBlockLabel(t) || fundLabelOf(t) !== undefined || LEVEL1_BY_ALIAS.has(t.n) || LEVEL2_BY_ALIAS.has(t.n);
 }
 
+/** What a cell's text labels, as the parser reads it (a label alone in its cell, no value inline). */
+export type FormLabel =
+  | { readonly kind: 'name' }
+  | { readonly kind: 'field'; readonly key: 'department' | 'implementer' | 'kind' | 'years' }
+  | { readonly kind: 'text'; readonly key: TextBlockKey }
+  | { readonly kind: 'fund'; readonly line: FundLine | 'fiscal'; readonly side?: 'period' | 'annual' }
+  /** 项目资金（元）, 年度目标, 绩效指标: heads a group, holds no value. */
+  | { readonly kind: 'heading' }
+  | { readonly kind: 'indicator-header'; readonly role: IndicatorColumnRole }
+  | { readonly kind: 'level' };
+
+/**
+ * Classifies a cell's text. Funds lines (中央, 其他 …) are only labels inside the funds block, so
+ * `inFunds` says whether the cell sits there.
+ */
+export function formLabelOf(raw: string, inFunds = true): FormLabel | undefined {
+  const text = raw.trim();
+  if (text === '') return undefined;
+  const n = normLabel(text);
+  if (matchLabel(text, NAME_LABELS)?.rest === '') return { kind: 'name' };
+  for (const f of HEADER_FIELDS) if (matchLabel(text, f.labels)?.rest === '') return { kind: 'field', key: f.key };
+  const block = TEXT_LABELS.get(n);
+  if (block) return { kind: 'text', key: block };
+  if (FUNDS_LABEL.test(n) || CONTAINERS.has(n)) return { kind: 'heading' };
+  const role = HEADER_WORDS.get(n);
+  if (role === 'block') return { kind: 'heading' };
+  if (role) return { kind: 'indicator-header', role };
+  if (LEVEL1_BY_ALIAS.has(n) || LEVEL2_BY_ALIAS.has(n)) return { kind: 'level' };
+  if (inFunds || /资金总额/.test(n)) {
+    const l = fundLabelOf({ row: 0, col: 0, raw: text, n, cell: { row: 0, col: 0, value: { kind: 'text', value: text } } });
+    if (l) return { kind: 'fund', line: l.line, ...(l.side ? { side: l.side } : {}) };
+  }
+  return undefined;
+}
+
 // ---- header fields ---------------------------------------------------------------------------
 
 /** The label's merge area, or its own cell. */
