@@ -1,5 +1,5 @@
 // Address strings as Office.js hands them over and takes them: qualified areas, unions of areas.
-import { cellAddress, lettersToCol, parseCellAddress } from '../core/workbook/address';
+import { cellAddress, colToLetters, lettersToCol, parseCellAddress } from '../core/workbook/address';
 import type { CellRange } from '../core/workbook/types';
 import { MAX_AREAS_ADDRESS_CHARS } from './limits';
 
@@ -109,4 +109,79 @@ export function unionAddresses(areas: readonly string[], max = MAX_AREAS_ADDRESS
 /** Cells (A1 strings) → comma unions for worksheet.getRanges(), each within the length limit. */
 export function rangeUnions(a1s: readonly string[], max = MAX_AREAS_ADDRESS_CHARS): string[] {
   return unionAddresses(compactAreas(a1s.map((a) => parseCellAddress(a))), max);
+}
+
+/**
+ * Cells → rectangles covering exactly those cells: runs along each row, and the same run on
+ * consecutive rows stacked into one rectangle. A table's body comes out as a few blocks.
+ * Order: by top row, then left column.
+ */
+export function rectanglesOf(cells: readonly { row: number; col: number }[]): CellRange[] {
+  const byRow = new Map<number, number[]>();
+  for (const c of cells) {
+    const list = byRow.get(c.row);
+    if (list) list.push(c.col);
+    else byRow.set(c.row, [c.col]);
+  }
+  const done: CellRange[] = [];
+  // Rectangles still growing, by "left:right" of their run; they end on the row before `row`.
+  let open = new Map<string, { top: number; left: number; right: number; bottom: number }>();
+  let lastRow = -2;
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    if (row !== lastRow + 1) {
+      for (const r of open.values()) done.push(r);
+      open = new Map();
+    }
+    const cols = [...new Set(byRow.get(row))].sort((a, b) => a - b);
+    const next = new Map<string, { top: number; left: number; right: number; bottom: number }>();
+    let i = 0;
+    while (i < cols.length) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+      const key = `${cols[i]}:${cols[j]}`;
+      const grow = open.get(key);
+      if (grow) {
+        grow.bottom = row;
+        open.delete(key);
+        next.set(key, grow);
+      } else next.set(key, { top: row, left: cols[i], right: cols[j], bottom: row });
+      i = j + 1;
+    }
+    for (const r of open.values()) done.push(r);
+    open = next;
+    lastRow = row;
+  }
+  for (const r of open.values()) done.push(r);
+  return done
+    .map((r) => ({ top: r.top, left: r.left, bottom: r.bottom, right: r.right }))
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** A rectangle as "A1" or "A1:C9". */
+export function areaAddress(r: CellRange): string {
+  const a = cellAddress(r.top, r.left);
+  const b = cellAddress(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** Runs of consecutive numbers: [3,4,5,9] → [[3,5],[9,9]]. */
+export function runsOf(values: readonly number[]): [number, number][] {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[1] === v - 1) last[1] = v;
+    else out.push([v, v]);
+  }
+  return out;
+}
+
+/** Whole rows, 0-based inclusive: "5:7". */
+export function rowsAddress(first: number, last: number): string {
+  return `${first + 1}:${last + 1}`;
+}
+
+/** Whole columns, 0-based inclusive: "B:D". */
+export function colsAddress(first: number, last: number): string {
+  return `${colToLetters(first)}:${colToLetters(last)}`;
 }

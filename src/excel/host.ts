@@ -1,16 +1,32 @@
 // The pane's Excel host: every operation in its own Excel.run. Operations that change the
 // workbook run as one undo step where Excel offers it (Excel.run's `mergeUndoGroup`, ExcelApi
 // 1.20); elsewhere each of their (one to three) write syncs is its own undo step. None of them
-// calls an API that clears the user's undo stack.
+// calls an API that clears the user's undo stack — except setting a new sheet's visibility, which
+// happens only when a very hidden sheet is added (the review store, the first time a decision is
+// stored in a workbook); that run goes outside an undo group, which would refuse it.
 import type { Finding } from '../core/findings';
 import { recognizeWorkbook } from '../core/recognize';
+import {
+  decide as decideOn,
+  emptyStore,
+  loadReviewStore,
+  mergeScan,
+  recordScan,
+  undecide,
+  withoutReviewSheets,
+  type ReviewScan,
+  type ReviewStore,
+} from '../core/review';
 import { checkWorkbook } from '../core/rules';
-import type { AppliedFix, ExcelPaneHost, ScanProgress, ScanResult } from '../taskpane/host';
+import type { SheetLayout } from '../core/workbook/edits';
+import type { AddedSheets, AppliedFix, ExcelPaneHost, ReviewDecision, ScanProgress, ScanResult } from '../taskpane/host';
+import { addLayoutSheets, needsUngroupedRun, type AddSheetsResult } from './add-sheets';
 import { clearAnnotations, type ClearResult } from './clear';
 import { applyFix, undoFix } from './fix';
 import { detectCapabilities, type Capabilities } from './limits';
 import { paintFindings, type PaintLanguage, type PaintResult } from './paint';
 import { readWorkbook } from './read';
+import { readReviewStore, writeReviewStore, type StoreWriteResult } from './review-store';
 import { selectCell } from './select';
 
 export interface ExcelHostOptions {
@@ -20,11 +36,32 @@ export interface ExcelHostOptions {
   readonly capabilities?: () => Capabilities;
 }
 
-/** ExcelPaneHost, plus the same paint and clear with their figures (cells, channel, syncs). */
+/** What `decide` did in the workbook (for tests and diagnostics). */
+export interface DecideDetails {
+  readonly review: ReviewScan;
+  /** context.sync() calls: 1 to read the store, then the write (1 under ~4 MB). */
+  readonly syncs: number;
+  readonly write: StoreWriteResult;
+  /** Ran as one undo step (false when the store sheet had to be created, or the host lacks 1.20). */
+  readonly grouped: boolean;
+}
+
+/** ExcelPaneHost, plus the same operations with their figures (cells, channel, syncs). */
 export interface SuanpanExcelHost extends ExcelPaneHost {
   paint(findings: readonly Finding[], lang?: PaintLanguage): Promise<void>;
   paintDetailed(findings: readonly Finding[], lang?: PaintLanguage): Promise<PaintResult>;
   clearDetailed(): Promise<ClearResult>;
+  decide(fingerprint: string, decision: ReviewDecision): Promise<ReviewScan>;
+  decideDetailed(fingerprint: string, decision: ReviewDecision): Promise<DecideDetails>;
+  addSheets(sheets: readonly SheetLayout[]): Promise<AddedSheets>;
+  addSheetsDetailed(sheets: readonly SheetLayout[]): Promise<AddSheetsResult>;
+  userName(): Promise<string | null>;
+}
+
+/** Excel's answer when a batch in an undo group calls an API without undo support. */
+function isUndoNotSupported(e: unknown): boolean {
+  const err = e as { code?: unknown; debugInfo?: { code?: unknown } } | null;
+  return err?.code === 'UndoNotSupported' || err?.debugInfo?.code === 'UndoNotSupported';
 }
 
 export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
@@ -32,6 +69,59 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
   /** Excel.run for changes: one undo group where ExcelApi 1.20 is there. */
   const runWrite = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     caps().undoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch);
+  /**
+   * runWrite for batches that may meet an API an undo group refuses: run plainly when that is
+   * known beforehand (`grouped` false), and once more plainly when Excel answers UndoNotSupported.
+   * Both batches that use it read the workbook before they write, so a retry starts from what is
+   * there: a store write is simply done again; a sheet a refused batch did add would make the
+   * retry pick the next free name.
+   */
+  const runMaybeGrouped = async <T>(grouped: boolean, batch: (context: Excel.RequestContext) => Promise<T>): Promise<{ value: T; grouped: boolean }> => {
+    if (!grouped || !caps().undoGroup) return { value: await Excel.run(batch), grouped: false };
+    try {
+      return { value: await Excel.run({ mergeUndoGroup: true }, batch), grouped: true };
+    } catch (e) {
+      if (!isUndoNotSupported(e)) throw e;
+      return { value: await Excel.run(batch), grouped: false };
+    }
+  };
+
+  // The review as of the last scan: the findings met with the stored decisions.
+  let lastScan: ScanResult | null = null;
+  let lastReview: ReviewScan | null = null;
+  /** The store's record of the scan before this one: what "new" is measured against. */
+  let baseline: ReviewStore['lastScan'];
+  let storeFound = false;
+
+  const decideDetailed = async (fingerprint: string, d: ReviewDecision): Promise<DecideDetails> => {
+    if (!lastScan || !lastReview) throw new Error('scan the workbook first');
+    const item = lastReview.items.find((i) => i.fingerprint === fingerprint);
+    if (!item) throw new Error(`no finding ${fingerprint} in the last scan`);
+    const scan = lastScan;
+    const apply = (store: ReviewStore) => (d.decision ? decideOn(store, item, d.decision, { reason: d.reason, reviewer: d.reviewer }) : undecide(store, fingerprint));
+    apply(emptyStore()); // a missing reviewer or reason fails here, before the workbook is touched
+    const { value, grouped } = await runMaybeGrouped(storeFound, async (context) => {
+      // The store as it is now (another pane, or a co-author, may have decided since the scan).
+      const stored = await readReviewStore(context);
+      const decided = apply(stored.store);
+      const { lastScan: _recorded, ...rest } = decided;
+      const review = mergeScan(baseline ? { ...rest, lastScan: baseline } : rest, scan);
+      // Storing a decision records this scan too: the next scan tells what is new against it.
+      const reviewer = d.reviewer.trim();
+      const write = await writeReviewStore(context, recordScan(decided, review, reviewer ? { by: reviewer } : {}), stored);
+      return { review, write, syncs: 1 + write.syncs };
+    });
+    storeFound = true;
+    lastReview = value.review;
+    lastScan = { ...scan, review: value.review };
+    return { ...value, grouped };
+  };
+
+  const addSheetsDetailed = async (layouts: readonly SheetLayout[]): Promise<AddSheetsResult> => {
+    const capabilities = caps();
+    const { value } = await runMaybeGrouped(!needsUngroupedRun(layouts), (context) => addLayoutSheets(context, layouts, { capabilities }));
+    return value;
+  };
 
   const paintDetailed = (findings: readonly Finding[], lang?: PaintLanguage): Promise<PaintResult> => {
     const capabilities = caps();
@@ -46,10 +136,12 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
     mode: 'excel',
     paintDetailed,
     clearDetailed,
+    decideDetailed,
+    addSheetsDetailed,
 
     async scan(onProgress?: (progress: ScanProgress) => void): Promise<ScanResult> {
       const c = caps();
-      const snapshot = await Excel.run((context) =>
+      const whole = await Excel.run((context) =>
         readWorkbook(context, {
           indent: c.rangeAreas !== false,
           hidden: c.rangeAreas !== false,
@@ -57,12 +149,34 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
           onProgress: (p) => onProgress?.({ step: 'read', done: p.done, total: p.total, ...(p.sheet ? { sheet: p.sheet } : {}) }),
         }),
       );
+      // The review store came with the cells (read.ts); it and the review sheet are not checked.
+      const loaded = loadReviewStore(whole);
+      const snapshot = withoutReviewSheets(whole);
       onProgress?.({ step: 'recognize', done: 0, total: 1 });
       const recognition = recognizeWorkbook(snapshot);
       onProgress?.({ step: 'check', done: 0, total: 1 });
       const { findings } = checkWorkbook(snapshot, recognition);
       onProgress?.({ step: 'check', done: 1, total: 1 });
-      return { sheets: snapshot.sheets.map((s) => s.name), recognition, findings };
+      const review = mergeScan(loaded.store, { recognition, findings });
+      baseline = loaded.store.lastScan;
+      storeFound = loaded.found;
+      lastReview = review;
+      lastScan = { sheets: snapshot.sheets.map((s) => s.name), recognition, findings, review, snapshot };
+      return lastScan;
+    },
+
+    async decide(fingerprint, decision) {
+      return (await decideDetailed(fingerprint, decision)).review;
+    },
+
+    async addSheets(layouts) {
+      return { names: (await addSheetsDetailed(layouts)).names };
+    },
+
+    async userName() {
+      // Office.js gives Excel add-ins no user name (Office.context.userProfile is Outlook's
+      // mailbox only); the pane asks the reviewer once.
+      return null;
     },
 
     async paint(findings, lang) {

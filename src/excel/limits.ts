@@ -22,6 +22,16 @@ export const BYTES_PER_CELL_NO_INDENT = 64;
  */
 export const MAX_AREAS_ADDRESS_CHARS = 255;
 
+/**
+ * Response bytes counted for one cell of the review store sheet (a chunk of up to 32,767
+ * characters, each up to 3 bytes in UTF-8, JSON-escaped): read with its own budget so one long
+ * cell never inflates the per-cell estimate of the tables.
+ */
+export const STORE_CELL_BYTES = 100_000;
+
+/** Request bytes counted for one operation queued by addSheets, besides its own payload. */
+export const REQUEST_BYTES_PER_OP = 160;
+
 /** Request bytes we count for each cell that paint, clear or fix reads or writes, besides text. */
 export const REQUEST_BYTES_PER_CELL = 600;
 
@@ -95,6 +105,11 @@ export interface Capabilities {
   readonly rangeAreas?: boolean;
   /** range.getMergedAreasOrNullObject, ExcelApi 1.13; without it a read has no merges. */
   readonly mergedAreas?: boolean;
+  /**
+   * worksheet.pageLayout (paper, orientation, print titles and area, fit to width), ExcelApi 1.9.
+   * Without it sheets are added without their print setup. Absent means available.
+   */
+  readonly pageLayout?: boolean;
 }
 
 export function detectCapabilities(): Capabilities {
@@ -104,5 +119,6 @@ export function detectCapabilities(): Capabilities {
     undoGroup: excelApiSupported('1.20'),
     rangeAreas: excelApiSupported('1.9'),
     mergedAreas: excelApiSupported('1.13'),
+    pageLayout: excelApiSupported('1.9'),
   };
 }

@@ -8,14 +8,20 @@
 //
 // (Syncs 1 and 2 cannot be one: a collection's items exist only after the sync that loads them,
 // so no sheet's used range can be asked for before the sheets are known.)
+// The review store (very hidden sheet `_suanpan_review`, see core/review/store) is read with the
+// cells, but only its values: column A holds long chunks of JSON, budgeted per cell on their own
+// (STORE_CELL_BYTES), so a store rides in the first cell sync and never skews the estimate for
+// the tables. The snapshot has the store sheet; the host takes it out before recognition.
+//
 // So a workbook whose cells fit one request takes 3 syncs, and a bigger one 2 + ⌈bytes / 4 MB⌉:
 // the count depends on bytes only, never on how many sheets, rows or tables hold them. Bytes are
 // estimated per cell before the read and re-estimated from each reply; when the host still
 // refuses (a payload-limit error, or `values` coming back null) the chunk is halved and retried.
+import { REVIEW_STORE_SHEET } from '../core/review/store';
 import type { Cell, CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/workbook/types';
 import { cellText } from '../core/workbook/sheet';
 import { parseAreas } from './a1';
-import { BYTES_PER_CELL, BYTES_PER_CELL_NO_INDENT, REQUEST_BUDGET_BYTES, isPayloadLimitError, utf8Length } from './limits';
+import { BYTES_PER_CELL, BYTES_PER_CELL_NO_INDENT, REQUEST_BUDGET_BYTES, STORE_CELL_BYTES, isPayloadLimitError, utf8Length } from './limits';
 
 export interface ReadProgress {
   /** Sheets completely read. */
@@ -49,6 +55,8 @@ export interface ReadOptions {
   readonly hidden?: boolean;
   /** Read merged areas (getMergedAreasOrNullObject, ExcelApi 1.13); default true. */
   readonly merges?: boolean;
+  /** The sheet read as the review store (values only); default `_suanpan_review`, null for none. */
+  readonly storeSheet?: string | null;
   readonly onProgress?: (progress: ReadProgress) => void;
   /** Filled in with what the read did. */
   readonly stats?: ReadStats;
@@ -61,6 +69,8 @@ interface SheetPlan {
   readonly name: string;
   readonly visibility: Visibility;
   readonly protected: boolean;
+  /** The review store: values only, long cells. */
+  readonly store: boolean;
   /** The used range (values only), 0-based; null for a sheet without values. */
   readonly used: { top: number; left: number; rows: number; cols: number } | null;
   readonly merges: CellRange[];
@@ -90,6 +100,8 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   const indent = opts.indent ?? true;
   const readHidden = opts.hidden ?? true;
   const readMerges = opts.merges ?? true;
+  const storeName = opts.storeSheet === undefined ? REVIEW_STORE_SHEET : opts.storeSheet;
+  const isStore = (name: string) => storeName !== null && name.toLowerCase() === storeName.toLowerCase();
   const budget = opts.budgetBytes ?? REQUEST_BUDGET_BYTES;
   const stats: ReadStats = opts.stats ?? { syncs: 0, dataSyncs: 0, retries: 0, bytesPerCell: 0 };
   stats.syncs = 0;
@@ -109,15 +121,17 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
 
   // Sync 2: used ranges and merged areas of every sheet at once.
   const used = items.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
-  const merged = items.map((ws) => (readMerges ? ws.getRange().getMergedAreasOrNullObject().load('address') : null));
+  const merged = items.map((ws) => (readMerges && !isStore(ws.name) ? ws.getRange().getMergedAreasOrNullObject().load('address') : null));
   await sync();
 
   const plans: SheetPlan[] = items.map((ws, i) => {
     const u = used[i];
     const m = merged[i];
+    const store = isStore(ws.name);
     return {
       ws,
       name: ws.name,
+      store,
       visibility: toVisibility(ws.visibility),
       protected: ws.protection.protected === true,
       used: u.isNullObject || !u.rowCount || !u.columnCount ? null : { top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount },
@@ -126,7 +140,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
       hiddenRows: new Set<number>(),
       hiddenCols: new Set<number>(),
       rowsRead: 0,
-      visibleRead: !readHidden,
+      visibleRead: !readHidden || store,
     };
   });
   const total = plans.length;
@@ -139,7 +153,8 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   let retry: Chunk[] = [];
   // Cells per range the host has shown it will return (lowered when `values` comes back null).
   let maxCells = Infinity;
-  const chunkBytes = (c: Chunk) => c.rows * plans[c.sheet].used!.cols * perCell;
+  const cellBytes = (p: SheetPlan) => (p.store ? STORE_CELL_BYTES : perCell);
+  const chunkBytes = (c: Chunk) => c.rows * plans[c.sheet].used!.cols * cellBytes(plans[c.sheet]);
 
   const takeBatch = (): Chunk[] => {
     const batch: Chunk[] = [];
@@ -157,7 +172,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
         cursorRow = 0;
         continue;
       }
-      const rowBytes = p.used.cols * perCell;
+      const rowBytes = p.used.cols * cellBytes(p);
       let n = Math.floor((budget - usedBytes) / rowBytes);
       if (n < 1) {
         if (batch.length) break;
@@ -178,6 +193,10 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
       const p = plans[chunk.sheet];
       const u = p.used!;
       const range = p.ws.getRangeByIndexes(u.top + chunk.row0, u.left, chunk.rows, u.cols);
+      if (p.store) {
+        range.load('values');
+        return { chunk, range, props: null };
+      }
       range.load('values,valueTypes,numberFormat,text');
       const props = indent ? range.getCellProperties({ format: { indentLevel: true } }) : null;
       return { chunk, range, props };
@@ -215,7 +234,9 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
         refused.push(...halve(load.chunk));
         continue;
       }
-      bytes += addChunk(plans[load.chunk.sheet], load, values);
+      const added = addChunk(plans[load.chunk.sheet], load, values);
+      if (plans[load.chunk.sheet].store) continue;
+      bytes += added;
       cells += load.chunk.rows * plans[load.chunk.sheet].used!.cols;
     }
     if (refused.length) {

@@ -10,7 +10,15 @@
 //     `refuseValuesOverCells` makes big ranges return values = null (the other refusal);
 //   - cells with values, types, number formats, display text, fills, font colours, indent levels,
 //     merges, hidden rows/columns, notes, threaded comments and add-in settings;
-//   - worksheet.getRanges() rejects address unions longer than `maxAddressChars`.
+//   - worksheet.getRanges() rejects address unions longer than `maxAddressChars`;
+//   - sheets added (Excel's name rules: 31 characters, no : \ / ? * [ ], unique without case),
+//     their visibility (never the last visible sheet), merges (the area takes its first cell's
+//     look and loses the other values), cell formats (font, alignment, wrap, indent, borders),
+//     column widths and row heights in points, number formats written as 2-D arrays, HYPERLINK
+//     formulas and range.hyperlink, and the page layout (paper, orientation, zoom, print titles
+//     and area);
+//   - Excel.run({ mergeUndoGroup: true }) refuses a request that calls an API without undo
+//     support (here: setting a sheet's visibility) with UndoNotSupported, before running any of it.
 // Only the members the adapter calls exist: anything else is a TypeError in the test.
 import { cellAddress, colToLetters, lettersToCol, qualifiedAddress } from '../../src/core/workbook/address';
 import type { CellRange } from '../../src/core/workbook/types';
@@ -25,6 +33,26 @@ export interface FakeFill {
   patternColor: string | null;
 }
 
+export interface FakeBorder {
+  style: string;
+  weight: string;
+}
+
+export type BorderSide = 'top' | 'bottom' | 'left' | 'right';
+
+/** What range.format sets besides fill, font colour and indent (absent: Excel's default). */
+export interface FakeLook {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontName?: string;
+  underline?: string;
+  hAlign?: string;
+  vAlign?: string;
+  wrap?: boolean;
+  borders?: Partial<Record<BorderSide, FakeBorder>>;
+}
+
 export interface FakeCell {
   value: string | number | boolean;
   type: ValueType;
@@ -34,6 +62,9 @@ export interface FakeCell {
   fill: FakeFill | null;
   font: string;
   indent: number;
+  look?: FakeLook;
+  /** range.hyperlink as set. */
+  hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
 }
 
 export type CellSpec =
@@ -93,6 +124,23 @@ export function makeCell(spec: CellSpec): FakeCell | undefined {
   return cell;
 }
 
+/** A deep copy of a cell (its fill, look and link are objects). */
+export function copyCell(c: FakeCell): FakeCell {
+  const out: FakeCell = { ...c, fill: c.fill ? { ...c.fill } : null };
+  if (c.look) out.look = { ...c.look, ...(c.look.borders ? { borders: { ...c.look.borders } } : {}) };
+  if (c.hyperlink) out.hyperlink = { ...c.hyperlink };
+  return out;
+}
+
+export interface PageSetup {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** As set, e.g. "$4:$5". */
+  printTitleRows?: string;
+  printArea?: string;
+}
+
 export interface Generator {
   readonly top: number;
   readonly left: number;
@@ -113,6 +161,10 @@ export class FakeSheet {
   cells = new Map<number, Map<number, FakeCell>>();
   /** Virtual content for very large sheets (not stored cell by cell). */
   generator?: Generator;
+  /** Column widths and row heights in points, where set. */
+  colWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  page: PageSetup = {};
 
   constructor(public name: string) {}
 
@@ -131,7 +183,7 @@ export class FakeSheet {
     let c = r.get(col);
     if (!c) {
       const base = this.get(row, col);
-      c = base ? { ...base, fill: base.fill ? { ...base.fill } : null } : emptyCell();
+      c = base ? copyCell(base) : emptyCell();
       r.set(col, c);
     }
     return c;
@@ -168,8 +220,11 @@ export class FakeSheet {
     s.hiddenRows = new Set(this.hiddenRows);
     s.hiddenCols = new Set(this.hiddenCols);
     s.notes = new Map(this.notes);
-    for (const [r, row] of this.cells) s.cells.set(r, new Map([...row].map(([c, cell]) => [c, { ...cell, fill: cell.fill ? { ...cell.fill } : null }])));
+    for (const [r, row] of this.cells) s.cells.set(r, new Map([...row].map(([c, cell]) => [c, copyCell(cell)])));
     s.generator = this.generator;
+    s.colWidths = new Map(this.colWidths);
+    s.rowHeights = new Map(this.rowHeights);
+    s.page = JSON.parse(JSON.stringify(this.page)) as PageSetup;
     return s;
   }
 }
@@ -198,8 +253,14 @@ export class FakeWorkbook {
     return s;
   }
 
+  /** Excel finds sheets by name without regard to case. */
+  find(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((x) => x.name.toLowerCase() === lower);
+  }
+
   sheet(name: string): FakeSheet {
-    const s = this.sheets.find((x) => x.name === name);
+    const s = this.find(name);
     if (!s) throw new Error(`fake: no sheet ${name}`);
     return s;
   }
@@ -244,7 +305,14 @@ export class FakeWorkbook {
  */
 export function dumpWorkbook(wb: FakeWorkbook) {
   const isDefault = (c: FakeCell) =>
-    c.type === 'Empty' && c.fill === null && c.font === DEFAULT_FONT && c.numFmt === 'General' && !c.indent && c.formula === undefined;
+    c.type === 'Empty' &&
+    c.fill === null &&
+    c.font === DEFAULT_FONT &&
+    c.numFmt === 'General' &&
+    !c.indent &&
+    c.formula === undefined &&
+    !c.hyperlink &&
+    (!c.look || Object.keys(c.look).length === 0);
   return {
     sheets: wb.sheets.map((s) => ({
       name: s.name,
@@ -254,6 +322,9 @@ export function dumpWorkbook(wb: FakeWorkbook) {
         .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
       notes: [...s.notes].sort(),
       merges: s.merges,
+      colWidths: [...s.colWidths].sort((a, b) => a[0] - b[0]),
+      rowHeights: [...s.rowHeights].sort((a, b) => a[0] - b[0]),
+      page: s.page,
     })),
     comments: wb.comments.map((c) => ({ ...c })),
     settings: [...wb.settings].sort(),
@@ -268,14 +339,27 @@ export function parseA1(a1: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: lettersToCol(m[1]) };
 }
 
+/** "A1", "A1:C3", whole columns "B:D" or whole rows "4:5" (dollars allowed), optionally sheet-qualified. */
 function parseLocal(address: string): CellRange {
   const bang = address.lastIndexOf('!');
-  const local = (bang >= 0 ? address.slice(bang + 1) : address).trim();
+  const local = (bang >= 0 ? address.slice(bang + 1) : address).trim().replace(/\$/g, '');
   const [a, b = a] = local.split(':');
+  if (/^[A-Za-z]{1,3}$/.test(a) && /^[A-Za-z]{1,3}$/.test(b)) {
+    const [l, r] = [lettersToCol(a), lettersToCol(b)].sort((x, y) => x - y);
+    return { top: 0, bottom: LAST_ROW, left: l, right: r };
+  }
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
+    const [t, u] = [Number(a) - 1, Number(b) - 1].sort((x, y) => x - y);
+    if (t < 0) throw new FakeOfficeError('InvalidArgument', `bad row ${address}`);
+    return { top: t, bottom: u, left: 0, right: LAST_COL };
+  }
   const p = parseA1(a);
   const q = parseA1(b);
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
+
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
 
 function rectAddress(r: CellRange): string {
   const a = cellAddress(r.top, r.left);
@@ -287,7 +371,7 @@ function qualified(sheet: FakeSheet, r: CellRange): string {
   return qualifiedAddress(sheet.name, rectAddress(r));
 }
 
-const WHOLE_SHEET: CellRange = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
+const WHOLE_SHEET: CellRange = { top: 0, left: 0, bottom: LAST_ROW, right: LAST_COL };
 
 function intersects(a: CellRange, b: CellRange): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
@@ -322,6 +406,10 @@ export interface FakeOptions {
   refuseValuesOverCells?: number;
   /** worksheet.getRanges() address limit; default 255. */
   maxAddressChars?: number;
+  /** The run asked for one undo group (Excel.run({ mergeUndoGroup: true })). */
+  undoGroup?: boolean;
+  /** Operations an undo group refuses; default: setting a sheet's visibility. */
+  noUndo?: RegExp;
 }
 
 interface OpResult {
@@ -384,6 +472,12 @@ export class FakeContext {
     this.queue = [];
     const requestBytes = ops.reduce((n, o) => n + 120 + o.bytes, 0);
     const labels = ops.map((o) => o.label);
+    const noUndo = this.opts.noUndo ?? /^Worksheet\.visibility=$/;
+    const refused = this.opts.undoGroup ? labels.find((l) => noUndo.test(l)) : undefined;
+    if (refused) {
+      this.syncLog.push({ requestBytes, responseBytes: 0, ops: labels, failed: 'UndoNotSupported' });
+      throw new FakeOfficeError('UndoNotSupported', `${refused} cannot be part of an undo group`);
+    }
     if (requestBytes > this.maxRequestBytes) {
       this.syncLog.push({ requestBytes, responseBytes: 0, ops: labels, failed: 'RequestPayloadSizeLimitExceeded' });
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
@@ -613,10 +707,26 @@ class WorksheetsP extends ProxyBase<FakeWorkbook> {
     return this;
   }
   getItem(name: string): WorksheetP {
-    return new WorksheetP(this.context, () => this.resolve()!.sheets.find((s) => s.name === name) ?? itemNotFound(`worksheet ${name}`));
+    return new WorksheetP(this.context, () => this.resolve()!.find(name) ?? itemNotFound(`worksheet ${name}`));
   }
   getItemOrNullObject(name: string): WorksheetP {
-    return new WorksheetP(this.context, () => this.resolve()!.sheets.find((s) => s.name === name) ?? null, true);
+    return new WorksheetP(this.context, () => this.resolve()!.find(name) ?? null, true);
+  }
+  /** Adds a sheet at the end, with Excel's checks on the name. */
+  add(name?: string): WorksheetP {
+    if (typeof name !== 'string') throw new Error('fake: add() without a name is not modelled');
+    let created: FakeSheet | null = null;
+    this.change('add()', 60 + Buffer.byteLength(name), (w) => {
+      if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+        throw new FakeOfficeError('InvalidArgument', `not a valid sheet name: ${name}`);
+      }
+      if (w.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `a sheet named ${name} exists`);
+      created = w.addSheet(name);
+    });
+    return new WorksheetP(this.context, () => {
+      const w = this.context.model;
+      return (created && w.sheets.includes(created) ? created : null) ?? w.find(name) ?? itemNotFound(`worksheet ${name}`);
+    });
   }
 }
 
@@ -644,11 +754,20 @@ class WorksheetP extends ProxyBase<FakeSheet> {
   }
   readonly protection = new ProtectionP(this.context, this.resolve);
   readonly notes = new NotesP(this.context, this.resolve);
+  readonly pageLayout = new PageLayoutP(this.context, this.resolve);
   get name(): string {
     return this.prop('name');
   }
   get visibility(): string {
     return this.prop('visibility');
+  }
+  set visibility(v: string) {
+    this.change('visibility=', 40, (s) => {
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', `visibility ${v}`);
+      const othersVisible = this.context.model.sheets.some((x) => x !== s && x.visibility === 'Visible');
+      if (v !== 'Visible' && !othersVisible) throw new FakeOfficeError('InvalidOperation', 'a workbook needs one visible sheet');
+      s.visibility = v;
+    });
   }
   protected override scalar(t: FakeSheet, name: string): unknown {
     if (name === 'name') return t.name;
@@ -781,7 +900,11 @@ function formulaInput(cell: FakeCell, f: string): void {
   cell.formula = f;
   const str = /^="(.*)"$/.exec(f);
   const num = /^=([-+]?\d+(\.\d+)?)$/.exec(f);
-  if (str) {
+  const link = /^=HYPERLINK\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)$/i.exec(f);
+  if (link) {
+    cell.value = link[2].replace(/""/g, '"');
+    cell.type = 'String';
+  } else if (str) {
     cell.value = str[1];
     cell.type = 'String';
   } else if (num) {
@@ -831,6 +954,54 @@ class RangeP extends ProxyBase<RangeTarget> {
   }
   get numberFormat(): string[][] {
     return this.prop('numberFormat');
+  }
+  set numberFormat(v: string[][]) {
+    this.change('numberFormat=', jsonBytes(v), (t) => {
+      const a = t.areas[0];
+      if (!Array.isArray(v) || v.length !== a.bottom - a.top + 1 || v.some((row) => row.length !== a.right - a.left + 1)) {
+        throw new FakeOfficeError('InvalidArgument', 'numberFormat does not match the range size');
+      }
+      v.forEach((row, i) =>
+        row.forEach((f, j) => {
+          const cell = t.sheet.mutable(a.top + i, a.left + j);
+          cell.numFmt = String(f);
+          cell.text = formatValue(cell.value, cell.numFmt);
+        }),
+      );
+    });
+  }
+  set hyperlink(v: { address?: string; documentReference?: string; textToDisplay?: string }) {
+    this.change('hyperlink=', jsonBytes(v), (t) => {
+      const a = t.areas[0];
+      if (a.top !== a.bottom || a.left !== a.right) throw new Error('fake: hyperlink on more than one cell is not modelled');
+      const cell = t.sheet.mutable(a.top, a.left);
+      cell.hyperlink = { ...v };
+      if (v.textToDisplay !== undefined) input(cell, v.textToDisplay);
+    });
+  }
+  /** Merges the range into one cell: it takes the look of its first cell, the others lose their values. */
+  merge(across?: boolean): void {
+    if (across) throw new Error('fake: merge(true) is not modelled');
+    this.change('merge()', 40, (t) => {
+      const a = t.areas[0];
+      if (a.bottom - a.top > 10_000 || a.right - a.left > 1_000) throw new Error('fake: merging whole rows or columns is not modelled');
+      if (t.sheet.merges.some((m) => intersects(m, a))) throw new FakeOfficeError('InvalidOperation', 'cannot merge across a merged area');
+      const first = t.sheet.get(a.top, a.left);
+      for (let r = a.top; r <= a.bottom; r++)
+        for (let c = a.left; c <= a.right; c++) {
+          if (r === a.top && c === a.left) continue;
+          const cell = t.sheet.mutable(r, c);
+          const look = first ? copyCell(first) : undefined;
+          cell.numFmt = look?.numFmt ?? 'General';
+          cell.fill = look?.fill ?? null;
+          cell.font = look?.font ?? DEFAULT_FONT;
+          cell.indent = look?.indent ?? 0;
+          if (look?.look) cell.look = look.look;
+          else delete cell.look;
+          input(cell, '');
+        }
+      t.sheet.merges.push({ ...a });
+    });
   }
   get text(): string[][] {
     return this.prop('text');
@@ -971,15 +1142,182 @@ class FormatP extends ProxyBase<RangeTarget> {
   override get kind() {
     return `${this.owner}.format`;
   }
+  get borders(): BordersP {
+    return new BordersP(this.context, this.resolve, this.owner);
+  }
   get indentLevel(): number | null {
     return this.prop('indentLevel');
+  }
+  /** Like Excel: indenting General-aligned text aligns it left. */
+  set indentLevel(v: number | null) {
+    this.change('indentLevel=', 40, (t) =>
+      styleCells(t, (cell) => {
+        if (typeof v !== 'number' || v < 0 || v > 250) throw new FakeOfficeError('InvalidArgument', `indentLevel ${v}`);
+        cell.indent = v;
+        const look = (cell.look ??= {});
+        if (v > 0 && (look.hAlign === undefined || look.hAlign === 'General')) look.hAlign = 'Left';
+      }),
+    );
+  }
+  get horizontalAlignment(): string | null {
+    return this.prop('horizontalAlignment');
+  }
+  set horizontalAlignment(v: string | null) {
+    this.lookChange('horizontalAlignment=', (look) => {
+      if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(String(v))) throw new FakeOfficeError('InvalidArgument', `horizontalAlignment ${v}`);
+      look.hAlign = String(v);
+    });
+  }
+  get verticalAlignment(): string | null {
+    return this.prop('verticalAlignment');
+  }
+  set verticalAlignment(v: string | null) {
+    this.lookChange('verticalAlignment=', (look) => {
+      if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(String(v))) throw new FakeOfficeError('InvalidArgument', `verticalAlignment ${v}`);
+      look.vAlign = String(v);
+    });
+  }
+  get wrapText(): boolean | null {
+    return this.prop('wrapText');
+  }
+  set wrapText(v: boolean | null) {
+    this.lookChange('wrapText=', (look) => void (look.wrap = v === true));
+  }
+  /** Points; sets the width of every column the range touches. */
+  set columnWidth(v: number) {
+    this.change('columnWidth=', 40, (t) => {
+      if (typeof v !== 'number' || v < 0 || v > 1790) throw new FakeOfficeError('InvalidArgument', `columnWidth ${v}`);
+      for (const a of t.areas) for (let c = a.left; c <= a.right; c++) t.sheet.colWidths.set(c, v);
+    });
+  }
+  /** Points; sets the height of every row the range touches (Excel's limit is 409). */
+  set rowHeight(v: number) {
+    this.change('rowHeight=', 40, (t) => {
+      if (typeof v !== 'number' || v < 0 || v > 409) throw new FakeOfficeError('InvalidArgument', `rowHeight ${v}`);
+      for (const a of t.areas) for (let r = a.top; r <= a.bottom; r++) t.sheet.rowHeights.set(r, v);
+    });
+  }
+  private lookChange(label: string, fn: (look: FakeLook) => void): void {
+    this.change(label, 40, (t) => styleCells(t, (cell) => fn((cell.look ??= {}))));
   }
   protected override nav(name: string) {
     return name === 'fill' ? this.fill : name === 'font' ? this.font : undefined;
   }
   protected override scalar(t: RangeTarget, name: string): unknown {
     if (name === 'indentLevel') return uniform(t, (c) => c?.indent ?? 0);
+    if (name === 'horizontalAlignment') return uniform(t, (c) => c?.look?.hAlign ?? 'General');
+    if (name === 'verticalAlignment') return uniform(t, (c) => c?.look?.vAlign ?? 'Bottom');
+    if (name === 'wrapText') return uniform(t, (c) => c?.look?.wrap ?? false);
     return super.scalar(t, name);
+  }
+}
+
+/** Changes the cells of a target one by one (not for whole rows or columns: only sizes are modelled there). */
+function styleCells(t: RangeTarget, fn: (cell: FakeCell) => void): void {
+  const count = t.areas.reduce((n, a) => n + (a.bottom - a.top + 1) * (a.right - a.left + 1), 0);
+  if (count > 2_000_000) throw new Error('fake: formatting whole rows or columns is not modelled');
+  cellsOf(t, (r, c) => fn(t.sheet.mutable(r, c)));
+}
+
+const BORDER_INDEX = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
+
+class BordersP extends ProxyBase<RangeTarget> {
+  constructor(
+    context: FakeContext,
+    resolve: Resolver<RangeTarget>,
+    private readonly owner: string,
+  ) {
+    super(context, resolve);
+  }
+  override get kind() {
+    return `${this.owner}.format.borders`;
+  }
+  getItem(index: string): BorderP {
+    if (!(BORDER_INDEX as readonly string[]).includes(index)) throw new Error(`fake: border ${index} is not modelled`);
+    return new BorderP(this.context, this.resolve, this.owner, index as (typeof BORDER_INDEX)[number]);
+  }
+}
+
+class BorderP extends ProxyBase<RangeTarget> {
+  constructor(
+    context: FakeContext,
+    resolve: Resolver<RangeTarget>,
+    private readonly owner: string,
+    private readonly index: (typeof BORDER_INDEX)[number],
+  ) {
+    super(context, resolve);
+  }
+  override get kind() {
+    return `${this.owner}.format.borders(${this.index})`;
+  }
+  set style(v: string) {
+    if (!['Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'None', 'SlantDashDot'].includes(v)) throw new Error(`fake: border style ${v}`);
+    this.sides('style=', (b) => void (b.style = v));
+  }
+  set weight(v: string) {
+    if (!['Hairline', 'Thin', 'Medium', 'Thick'].includes(v)) throw new Error(`fake: border weight ${v}`);
+    this.sides('weight=', (b) => void (b.weight = v));
+  }
+  /** The cell sides this border index stands for, in every area. */
+  private sides(label: string, fn: (b: FakeBorder) => void): void {
+    this.change(label, 40, (t) => {
+      const touch = (r: number, c: number, side: BorderSide) => {
+        const look = (t.sheet.mutable(r, c).look ??= {});
+        const borders = (look.borders ??= {});
+        fn((borders[side] ??= { style: 'None', weight: 'Thin' }));
+      };
+      for (const a of t.areas) {
+        if ((a.bottom - a.top + 1) * (a.right - a.left + 1) > 2_000_000) throw new Error('fake: borders on whole rows or columns are not modelled');
+        for (let r = a.top; r <= a.bottom; r++)
+          for (let c = a.left; c <= a.right; c++) {
+            if (this.index === 'EdgeTop' && r === a.top) touch(r, c, 'top');
+            if (this.index === 'EdgeBottom' && r === a.bottom) touch(r, c, 'bottom');
+            if (this.index === 'EdgeLeft' && c === a.left) touch(r, c, 'left');
+            if (this.index === 'EdgeRight' && c === a.right) touch(r, c, 'right');
+            if (this.index === 'InsideHorizontal') {
+              if (r > a.top) touch(r, c, 'top');
+              if (r < a.bottom) touch(r, c, 'bottom');
+            }
+            if (this.index === 'InsideVertical') {
+              if (c > a.left) touch(r, c, 'left');
+              if (c < a.right) touch(r, c, 'right');
+            }
+          }
+      }
+    });
+  }
+}
+
+class PageLayoutP extends ProxyBase<FakeSheet> {
+  override get kind() {
+    return 'PageLayout';
+  }
+  set paperSize(v: string) {
+    this.change('paperSize=', 40, (s) => void (s.page.paperSize = v));
+  }
+  set orientation(v: string) {
+    if (v !== 'Portrait' && v !== 'Landscape') throw new Error(`fake: orientation ${v}`);
+    this.change('orientation=', 40, (s) => void (s.page.orientation = v));
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.change('zoom=', 80, (s) => {
+      if (v.scale !== undefined && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined)) throw new FakeOfficeError('InvalidArgument', 'zoom: scale or fit to pages, not both');
+      s.page.zoom = { ...v };
+    });
+  }
+  /** Whole rows only ("$4:$5"), as Excel requires. */
+  setPrintTitleRows(rows: string): void {
+    this.change('setPrintTitleRows()', 40 + rows.length, (s) => {
+      const r = parseLocal(rows);
+      if (r.left !== 0 || r.right !== LAST_COL) throw new FakeOfficeError('InvalidArgument', `print title rows must be whole rows: ${rows}`);
+      s.page.printTitleRows = rows;
+    });
+  }
+  setPrintArea(area: string): void {
+    this.change('setPrintArea()', 40 + area.length, (s) => {
+      area.split(',').forEach(parseLocal);
+      s.page.printArea = area;
+    });
   }
 }
 
@@ -1050,6 +1388,26 @@ class FontP extends ProxyBase<RangeTarget> {
   }
   set color(v: string | null) {
     this.change('color=', 40, (t) => cellsOf(t, (r, c) => void (t.sheet.mutable(r, c).font = String(v).toUpperCase())));
+  }
+  set bold(v: boolean) {
+    this.lookChange('bold=', (l) => void (l.bold = v === true));
+  }
+  set italic(v: boolean) {
+    this.lookChange('italic=', (l) => void (l.italic = v === true));
+  }
+  set size(v: number) {
+    if (typeof v !== 'number' || v < 1 || v > 409) throw new Error(`fake: font size ${v}`);
+    this.lookChange('size=', (l) => void (l.fontSize = v));
+  }
+  set name(v: string) {
+    this.lookChange('name=', (l) => void (l.fontName = v));
+  }
+  set underline(v: string) {
+    if (!['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'].includes(v)) throw new Error(`fake: underline ${v}`);
+    this.lookChange('underline=', (l) => void (l.underline = v));
+  }
+  private lookChange(label: string, fn: (look: FakeLook) => void): void {
+    this.change(label, 40, (t) => styleCells(t, (cell) => fn((cell.look ??= {}))));
   }
   protected override scalar(t: RangeTarget, name: string): unknown {
     if (name === 'color') return uniform(t, (c) => c?.font ?? DEFAULT_FONT);
@@ -1262,8 +1620,10 @@ export function installExcel(model: FakeWorkbook, opts: FakeOptions = {}): { run
   g.Excel = {
     run: async (a: unknown, b?: unknown) => {
       const batch = (typeof a === 'function' ? a : b) as (ctx: Excel.RequestContext) => Promise<unknown>;
-      const context = new FakeContext(model, opts);
-      runs.push({ options: typeof a === 'function' ? undefined : a, context });
+      const options = typeof a === 'function' ? undefined : a;
+      const undoGroup = (options as { mergeUndoGroup?: boolean } | undefined)?.mergeUndoGroup === true;
+      const context = new FakeContext(model, { ...opts, undoGroup });
+      runs.push({ options, context });
       return batch(context.asExcel);
     },
   };

@@ -298,11 +298,11 @@ describe('feature detection through Office.context.requirements', () => {
   }
 
   test.each([
-    [20, { notes: true, comments: true, undoGroup: true, rangeAreas: true, mergedAreas: true }, 'note'],
-    [18, { notes: true, comments: true, undoGroup: false, rangeAreas: true, mergedAreas: true }, 'note'],
-    [12, { notes: false, comments: true, undoGroup: false, rangeAreas: true, mergedAreas: false }, 'comment'],
-    [9, { notes: false, comments: false, undoGroup: false, rangeAreas: true, mergedAreas: false }, 'none'],
-    [8, { notes: false, comments: false, undoGroup: false, rangeAreas: false, mergedAreas: false }, 'none'],
+    [20, { notes: true, comments: true, undoGroup: true, rangeAreas: true, mergedAreas: true, pageLayout: true }, 'note'],
+    [18, { notes: true, comments: true, undoGroup: false, rangeAreas: true, mergedAreas: true, pageLayout: true }, 'note'],
+    [12, { notes: false, comments: true, undoGroup: false, rangeAreas: true, mergedAreas: false, pageLayout: true }, 'comment'],
+    [9, { notes: false, comments: false, undoGroup: false, rangeAreas: true, mergedAreas: false, pageLayout: true }, 'none'],
+    [8, { notes: false, comments: false, undoGroup: false, rangeAreas: false, mergedAreas: false, pageLayout: false }, 'none'],
   ])('ExcelApi 1.%i', (max, caps, channel) => {
     g.Office = office(max);
     expect(detectCapabilities()).toEqual(caps);
@@ -310,7 +310,7 @@ describe('feature detection through Office.context.requirements', () => {
   });
 
   test('outside Office nothing is supported', () => {
-    expect(detectCapabilities()).toEqual({ notes: false, comments: false, undoGroup: false, rangeAreas: false, mergedAreas: false });
+    expect(detectCapabilities()).toEqual({ notes: false, comments: false, undoGroup: false, rangeAreas: false, mergedAreas: false, pageLayout: false });
   });
 
   test('paint picks the comments path by itself on an ExcelApi 1.12 host', async () => {
