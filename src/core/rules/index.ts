@@ -12,6 +12,7 @@ import { columnTotalRule } from './column-total';
 import { makeContext } from './context';
 import { crossTableRule } from './cross-table';
 import { misalignedRule } from './misaligned';
+import { renumberedRule } from './renumbered';
 import type { Rule } from './rule';
 import { rowTotalRule } from './row-total';
 import { subtotalRule } from './subtotal';
@@ -20,6 +21,7 @@ import { unitsRule } from './units';
 export const RULES: readonly Rule[] = [
   amountsRule,
   misalignedRule,
+  renumberedRule,
   unitsRule,
   codesRule,
   subtotalRule,
@@ -49,6 +51,7 @@ function dedupe(findings: Finding[]): Finding[] {
 export function checkWorkbook(workbook: WorkbookSnapshot, recognition = recognizeWorkbook(workbook)): CheckResult {
   const ctx = makeContext(workbook, recognition);
   const findings: Finding[] = [];
-  for (const rule of RULES) findings.push(...rule.run(ctx));
+  // One push per finding: spreading a rule's findings into push() overflows the stack past ~120k.
+  for (const rule of RULES) for (const f of rule.run(ctx)) findings.push(f);
   return { recognition, findings: sortFindings(dedupe(findings), workbook.sheets.map((s) => s.name)) };
 }
