@@ -7,6 +7,7 @@
 import type { Finding } from '../core/findings';
 import { recognizeWorkbook } from '../core/recognize';
 import {
+  commentFinding,
   decide as decideOn,
   emptyStore,
   loadReviewStore,
@@ -53,6 +54,8 @@ export interface SuanpanExcelHost extends ExcelPaneHost {
   clearDetailed(): Promise<ClearResult>;
   decide(fingerprint: string, decision: ReviewDecision): Promise<ReviewScan>;
   decideDetailed(fingerprint: string, decision: ReviewDecision): Promise<DecideDetails>;
+  /** Sets (or, with empty text, removes) the free comment on a finding of the last scan. */
+  comment(fingerprint: string, comment: { readonly text: string; readonly reviewer: string }): Promise<ReviewScan>;
   addSheets(sheets: readonly SheetLayout[]): Promise<AddedSheets>;
   addSheetsDetailed(sheets: readonly SheetLayout[]): Promise<AddSheetsResult>;
   userName(): Promise<string | null>;
@@ -93,28 +96,44 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
   let baseline: ReviewStore['lastScan'];
   let storeFound = false;
 
-  const decideDetailed = async (fingerprint: string, d: ReviewDecision): Promise<DecideDetails> => {
+  /**
+   * Applies `change` to the store as it is in the workbook now (another pane, or a co-author, may
+   * have written since the scan) and writes it back: 2 syncs, read then write. Storing records
+   * this scan too, so the next scan tells what is new against it; the review returned still
+   * measures "new" against the scan before, as the pane showed it.
+   */
+  const updateStore = async (change: (store: ReviewStore) => ReviewStore, by: string): Promise<DecideDetails> => {
     if (!lastScan || !lastReview) throw new Error('scan the workbook first');
-    const item = lastReview.items.find((i) => i.fingerprint === fingerprint);
-    if (!item) throw new Error(`no finding ${fingerprint} in the last scan`);
     const scan = lastScan;
-    const apply = (store: ReviewStore) => (d.decision ? decideOn(store, item, d.decision, { reason: d.reason, reviewer: d.reviewer }) : undecide(store, fingerprint));
-    apply(emptyStore()); // a missing reviewer or reason fails here, before the workbook is touched
+    change(emptyStore()); // a missing reviewer or reason fails here, before the workbook is touched
     const { value, grouped } = await runMaybeGrouped(storeFound, async (context) => {
-      // The store as it is now (another pane, or a co-author, may have decided since the scan).
       const stored = await readReviewStore(context);
-      const decided = apply(stored.store);
-      const { lastScan: _recorded, ...rest } = decided;
+      const changed = change(stored.store);
+      const { lastScan: _recorded, ...rest } = changed;
       const review = mergeScan(baseline ? { ...rest, lastScan: baseline } : rest, scan);
-      // Storing a decision records this scan too: the next scan tells what is new against it.
-      const reviewer = d.reviewer.trim();
-      const write = await writeReviewStore(context, recordScan(decided, review, reviewer ? { by: reviewer } : {}), stored);
+      const reviewer = by.trim();
+      const write = await writeReviewStore(context, recordScan(changed, review, reviewer ? { by: reviewer } : {}), stored);
       return { review, write, syncs: 1 + write.syncs };
     });
     storeFound = true;
     lastReview = value.review;
     lastScan = { ...scan, review: value.review };
     return { ...value, grouped };
+  };
+
+  const itemOf = (fingerprint: string) => {
+    if (!lastReview) throw new Error('scan the workbook first');
+    const item = lastReview.items.find((i) => i.fingerprint === fingerprint);
+    if (!item) throw new Error(`no finding ${fingerprint} in the last scan`);
+    return item;
+  };
+
+  const decideDetailed = async (fingerprint: string, d: ReviewDecision): Promise<DecideDetails> => {
+    const item = itemOf(fingerprint);
+    return updateStore(
+      (store) => (d.decision ? decideOn(store, item, d.decision, { reason: d.reason, reviewer: d.reviewer }) : undecide(store, fingerprint)),
+      d.reviewer,
+    );
   };
 
   const addSheetsDetailed = async (layouts: readonly SheetLayout[]): Promise<AddSheetsResult> => {
@@ -167,6 +186,11 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
 
     async decide(fingerprint, decision) {
       return (await decideDetailed(fingerprint, decision)).review;
+    },
+
+    async comment(fingerprint, c) {
+      itemOf(fingerprint);
+      return (await updateStore((store) => commentFinding(store, fingerprint, c.text, c.reviewer), c.reviewer)).review;
     },
 
     async addSheets(layouts) {

@@ -266,9 +266,10 @@ function halve(c: Chunk): Chunk[] {
 /** Adds a chunk's cells to its sheet; returns the reply's size in bytes (for the estimate). */
 function addChunk(p: SheetPlan, load: ChunkLoad, values: unknown[][]): number {
   const u = p.used!;
-  const types = load.range.valueTypes as unknown[][] | null | undefined;
-  const formats = load.range.numberFormat as unknown[][] | null | undefined;
-  const texts = load.range.text as unknown[][] | null | undefined;
+  // The store's chunks were read as values only.
+  const types = p.store ? null : (load.range.valueTypes as unknown[][] | null | undefined);
+  const formats = p.store ? null : (load.range.numberFormat as unknown[][] | null | undefined);
+  const texts = p.store ? null : (load.range.text as unknown[][] | null | undefined);
   const props = load.props?.value;
   for (let i = 0; i < load.chunk.rows; i++) {
     const row = u.top + load.chunk.row0 + i;

@@ -216,3 +216,24 @@ test('other errors are not retried', async () => {
   };
   await expect(readWorkbook(ctx.asExcel)).rejects.toBe(boom);
 });
+
+test('the review store rides in the first cell sync as values only, and does not raise the estimate for the tables', async () => {
+  const wb = budgetWorkbook();
+  const store = wb.addSheet('_suanpan_review');
+  store.visibility = 'VeryHidden';
+  // Three chunks of ~30,000 characters (what core writes for a big store), mostly CJK.
+  for (let i = 0; i < 3; i++) store.set(i, 0, { value: `p${i}:${'审'.repeat(29_000)}${'x'.repeat(1000)};`, numFmt: '@' });
+  const ctx = new FakeContext(wb);
+  const stats: ReadStats = { syncs: 0, dataSyncs: 0, retries: 0, bytesPerCell: 0 };
+  const snap = await readWorkbook(ctx.asExcel, { stats });
+  expect(ctx.syncs).toBe(3);
+  expect(stats.bytesPerCell).toBeLessThanOrEqual(96);
+  const read = snap.sheets.find((s) => s.name === '_suanpan_review')!;
+  expect(read.visibility).toBe('veryHidden');
+  expect([0, 1, 2].map((r) => getCell(read, r, 0)?.value.kind)).toEqual(['text', 'text', 'text']);
+  expect(String(getCell(read, 2, 0)?.value.value)).toMatch(/^p2:审{29000}x{1000};$/);
+  // Values only: no types, formats, texts or indents asked for the store, no merges either.
+  const storeLoads = ctx.ops.filter((o) => o.startsWith('Range.load(values'));
+  expect(storeLoads).toContain('Range.load(values)');
+  expect(ctx.ops.filter((o) => o.startsWith('Range.getCellProperties')).length).toBe(3); // 支出总表, 说明, _config
+});
