@@ -1,10 +1,13 @@
-// `suanpan forms fill PROJECTS.xlsx --out FORMS.xlsx [--template T.xlsx] [--previous LAST.xlsx]`:
-// one performance-target form per project, in the standard layout, on sheet 绩效目标表.
+// `suanpan forms fill PROJECTS.xlsx --out FORMS.xlsx [--template T.xlsx] [--previous LAST.xlsx] [--sheet-per-form]`:
+// one performance-target form per project, in the standard layout or in a copy of the user's template
+// sheet, stacked on sheet 绩效目标表 with a page break after each, or one sheet per form.
 //
 // Exit 0: written, and the written file raises no finding. Exit 1: written, but findings are left —
 // this includes the 【待填】/XX to-dos the library leaves where only the user can decide a figure
 // (form-placeholder), so a freshly filled list normally exits 1 until those are filled in.
-// Exit 2: unreadable input, no project list, bad rows in it (each listed; nothing written), bad usage.
+// Exit 2: unreadable input, no project list, bad rows in it (each listed; nothing written), a template
+// without the labels a form needs (they are named), a form with money on a line the template lacks,
+// bad usage.
 import * as path from 'node:path';
 import type { Message } from '../core/findings';
 import { fillForms } from '../core/forms/fill';
@@ -14,12 +17,19 @@ import { readProjects } from '../core/forms/projects';
 import type { PerformanceForm } from '../core/forms/model';
 import { recognizeWorkbook } from '../core/recognize';
 import { checkWorkbook } from '../core/rules';
+import { formSheetNames } from '../core/forms/sheet-names';
+import { readTemplate, stackOffsets, templatePlan, templateProblems, templateSheetOf, type FormTemplate } from '../core/forms/template';
+import { FORMS_SHEET } from '../core/forms/layout';
+import { rangeAddress } from '../core/workbook/address';
 import type { SheetLayout } from '../core/workbook/edits';
-import type { CellRange } from '../core/workbook/types';
+import type { CellRange, WorkbookSnapshot } from '../core/workbook/types';
 import { InputError, readWorkbookFile, snapshotToWorkbook, applyEdits } from '../xlsx';
+import { copyColumnWidths, copyTemplateForm, loadTemplateFile, type TemplateFile } from '../xlsx/template-copy';
 import { writeWorkbookFile } from '../xlsx/write';
+import type { FilledForm } from '../core/forms/fill';
+import type * as ExcelJS from 'exceljs';
 
-export const FORMS_USAGE = 'suanpan forms fill PROJECTS.xlsx --out FORMS.xlsx [--template T.xlsx] [--previous LAST.xlsx]\n';
+export const FORMS_USAGE = 'suanpan forms fill PROJECTS.xlsx --out FORMS.xlsx [--template T.xlsx] [--previous LAST.xlsx] [--sheet-per-form] [--year 2023]\n';
 
 export interface FormsFillOptions {
   out: string;
@@ -28,6 +38,8 @@ export interface FormsFillOptions {
   lang: 'zh-CN' | 'en';
   /** The budget year (default: this year). */
   year?: number;
+  /** One sheet per form, named after its project, instead of all forms stacked on 绩效目标表. */
+  sheetPerForm?: boolean;
 }
 
 /**
@@ -40,6 +52,62 @@ export async function writeFormsFile(layout: SheetLayout, ranges: readonly CellR
   applyEdits(wb, { cells: [], sheets: [layout] });
   const ws = wb.getWorksheet(layout.name);
   if (ws) for (const r of ranges.slice(0, -1)) ws.getRow(r.bottom + 1).addPageBreak();
+  await writeWorkbookFile(wb, outPath);
+}
+
+/** A4 portrait, fitted to the page width; `onePage` fits each form on one page (a sheet per form). */
+function a4(ws: ExcelJS.Worksheet, areas: readonly CellRange[], onePage: boolean): void {
+  ws.pageSetup.paperSize = 9;
+  ws.pageSetup.orientation = 'portrait';
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = 1;
+  ws.pageSetup.fitToHeight = onePage ? 1 : 0;
+  ws.pageSetup.printArea = areas.map(rangeAddress).join('&&');
+}
+
+/** One sheet per form in the standard layout, each with its own print area. */
+export async function writeFormSheetsFile(forms: readonly FilledForm[], names: readonly string[], outPath: string): Promise<void> {
+  const wb = snapshotToWorkbook({ source: outPath, sheets: [] });
+  wb.creator = 'suanpan forms fill';
+  applyEdits(wb, { cells: [], sheets: forms.map((f, i) => formsLayout([f], names[i]).layout) });
+  for (const ws of wb.worksheets) ws.pageSetup.fitToHeight = 1;
+  await writeWorkbookFile(wb, outPath);
+}
+
+/** Copies of the template sheet, one per form: stacked on 绩效目标表, or one sheet each (`names`). */
+export async function writeTemplateFormsFile(
+  file: TemplateFile,
+  snapshot: WorkbookSnapshot,
+  template: FormTemplate,
+  forms: readonly FilledForm[],
+  names: readonly string[] | undefined,
+  outPath: string,
+): Promise<void> {
+  const src = file.workbook.worksheets.find((w) => w.name === template.sheet);
+  if (!src) throw new Error(`no sheet ${template.sheet}`);
+  const sheet = templateSheetOf(snapshot, template);
+  const plans = forms.map((f) => templatePlan(template, f, sheet));
+  const wb = snapshotToWorkbook({ source: outPath, sheets: [] });
+  wb.creator = 'suanpan forms fill';
+  const margins = src.pageSetup.margins;
+  const newSheet = (name: string) => {
+    const ws = wb.addWorksheet(name);
+    copyColumnWidths(src, ws, template.colCount);
+    if (margins) ws.pageSetup.margins = { ...margins };
+    return ws;
+  };
+  if (names) {
+    plans.forEach((p, i) => {
+      const ws = newSheet(names[i]);
+      a4(ws, [copyTemplateForm(src, ws, p, 0)], true);
+    });
+  } else {
+    const ws = newSheet(FORMS_SHEET);
+    const offsets = stackOffsets(plans);
+    const ranges = plans.map((p, i) => copyTemplateForm(src, ws, p, offsets[i]));
+    for (const r of ranges.slice(0, -1)) ws.getRow(r.bottom + 1).addPageBreak();
+    a4(ws, ranges, false);
+  }
   await writeWorkbookFile(wb, outPath);
 }
 
@@ -66,6 +134,7 @@ export async function formsFillCommand(
   }
 
   let previous: PerformanceForm[] | undefined;
+  let template: { file: TemplateFile; snapshot: WorkbookSnapshot; template: FormTemplate } | undefined;
   let list;
   try {
     const snapshot = await readWorkbookFile(projectsPath);
@@ -74,7 +143,21 @@ export async function formsFillCommand(
       const prev = await readWorkbookFile(opts.previous);
       previous = parseForms(prev, recognizeWorkbook(prev));
     }
-    if (opts.template) await readWorkbookFile(opts.template);
+    if (opts.template) {
+      const snapshot = await readWorkbookFile(opts.template);
+      const file = await loadTemplateFile(opts.template);
+      const read = readTemplate(snapshot, { extents: file.extents });
+      if (!read.ok) {
+        const where = read.sheet ? (zh ? `（工作表 ${read.sheet}）` : ` (sheet ${read.sheet})`) : '';
+        io.err(
+          zh
+            ? `${opts.template}${where}：不是可用的绩效目标表模板，找不到或读不回这些标签的填写位置：${read.missing.join('、')}\n`
+            : `${opts.template}${where}: not a usable form template; no value cell found (or read back) for these labels: ${read.missing.join(', ')}\n`,
+        );
+        return 2;
+      }
+      template = { file, snapshot, template: read.template };
+    }
   } catch (e) {
     if (e instanceof InputError) {
       io.err(e.message + '\n');
@@ -95,18 +178,30 @@ export async function formsFillCommand(
     io.err(zh ? `${projectsPath}：项目清单是空的\n` : `${projectsPath}: the project list is empty\n`);
     return 2;
   }
-  if (opts.template)
-    io.err(zh ? `suanpan: 暂不支持 --template，按标准格式生成\n` : `suanpan: --template is not supported yet; the standard layout is used\n`);
-
   const forms = fillForms(list.projects, { ...(opts.year ? { year: opts.year } : {}), ...(previous ? { previous } : {}) });
-  const { layout, ranges } = formsLayout(forms);
+  if (template) {
+    const problems = forms.flatMap((f) => templateProblems(template!.template, f));
+    if (problems.length) {
+      io.err(zh ? `${opts.template}：模板缺少 ${problems.length} 处资金栏目，未生成\n` : `${opts.template}: the template lacks ${problems.length} funds cells; nothing written\n`);
+      for (const p of problems) io.err(`  ${say(p)}\n`);
+      return 2;
+    }
+  }
+  const names = opts.sheetPerForm ? formSheetNames(forms.map((f) => f.name)) : undefined;
   try {
-    await writeFormsFile(layout, ranges, opts.out);
+    if (template) await writeTemplateFormsFile(template.file, template.snapshot, template.template, forms, names, opts.out);
+    else if (names) await writeFormSheetsFile(forms, names, opts.out);
+    else {
+      const { layout, ranges } = formsLayout(forms);
+      await writeFormsFile(layout, ranges, opts.out);
+    }
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     io.err(zh ? `suanpan: 无法写出 ${opts.out}（${reason}）\n` : `suanpan: cannot write ${opts.out} (${reason})\n`);
     return 2;
   }
+  if (template && !Object.keys(template.template.funds.period).length)
+    io.out(zh ? `模板没有实施期资金栏，只填写了年度资金\n` : `the template has no project-period funds column; only the annual funds are filled in\n`);
   const carried = forms.filter((f) => f.source === 'previous').length;
   const todos = forms.reduce((n, f) => n + f.todos, 0);
   io.out(

@@ -25,7 +25,7 @@ const USAGE = `用法 / usage:
   suanpan check FILE.xlsx|DIR [--json] [--lang zh-CN|en] [--annotate OUT.xlsx]
   suanpan check FILE.xlsx --review-out OUT.xlsx [--reviewer NAME]   (copy with 审核意见表)
   suanpan check DIR --report OUT.xlsx [--reviewer NAME]             (batch summary + one sheet per workbook)
-  suanpan forms fill PROJECTS.xlsx --out FORMS.xlsx [--previous LAST.xlsx] [--template T.xlsx] [--year 2023]
+  suanpan forms fill PROJECTS.xlsx --out FORMS.xlsx [--previous LAST.xlsx] [--template T.xlsx] [--sheet-per-form] [--year 2023]
   ${PUBLISH_USAGE}`;
 
 interface Parsed {
@@ -130,6 +130,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           ...(typeof template === 'string' ? { template } : {}),
           ...(typeof previous === 'string' ? { previous } : {}),
           ...(typeof yearFlag === 'string' && /^\d{4}$/.test(yearFlag) ? { year: Number(yearFlag) } : {}),
+          ...(args.flags.get('--sheet-per-form') === true ? { sheetPerForm: true } : {}),
         });
       }
       case 'publish': {

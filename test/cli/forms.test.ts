@@ -9,7 +9,12 @@ import { parseForms } from '../../src/core/forms/parse';
 import { recognizeWorkbook } from '../../src/core/recognize';
 import { buildSheet, buildWorkbook, type CellInput } from '../../src/core/workbook/sheet';
 import type { WorkbookSnapshot } from '../../src/core/workbook/types';
-import { readWorkbookFile, writeSnapshotFile } from '../../src/xlsx';
+import { readWorkbookFile, snapshotToWorkbook, writeSnapshotFile } from '../../src/xlsx';
+import { writeWorkbookFile } from '../../src/xlsx/write';
+import * as ExcelJS from 'exceljs';
+import { checkWorkbook } from '../../src/core/rules';
+import { belowTemplate, rightTemplate } from '../core/forms/templates';
+import type { SheetSnapshot } from '../../src/core/workbook/types';
 
 const PROJECT_HEADER = ['项目名称', '主管部门', '实施单位', '项目属性', '项目期', '年度资金总额', '中央', '省级', '市县', '单位自筹', '其他'];
 const NAMES = [
@@ -41,7 +46,34 @@ beforeAll(async () => {
   await writeSnapshotFile(projectsWorkbook([...projectRows(2), [null, 'x', 'y', null, null, 100]]), f('bad.xlsx'));
   await writeSnapshotFile(buildWorkbook('x', [buildSheet({ name: 'S', rows: [['随便写点什么'], ['a', 'b']] })]), f('nolist.xlsx'));
   await writeSnapshotFile(projectsWorkbook(projectRows(2), PROJECT_HEADER), f('two.xlsx'));
+  await writeStyledTemplate(rightTemplate(), f('template.xlsx'));
+  await writeStyledTemplate(belowTemplate(), f('template-below.xlsx'));
+  await writeSnapshotFile(buildWorkbook('x', [buildSheet({ name: '模板', rows: [['项目名称'], ['主管部门'], ['说明：请按要求填写']] })]), f('template-bad.xlsx'));
+  const selfRows = projectRows(3).map((r, i) => (i === 1 ? [...r.slice(0, 8), (r[5] as number) - 5000, 5000, 0] : r));
+  await writeSnapshotFile(projectsWorkbook(selfRows), f('self.xlsx'));
 });
+
+const LABEL_FILL = 'FFDDEBF7';
+
+/** A template as a user would make it: borders, a label fill, widths, heights, A4. */
+async function writeStyledTemplate(sheet: SheetSnapshot, file: string): Promise<void> {
+  const wb = snapshotToWorkbook({ source: file, sheets: [sheet] });
+  const ws = wb.worksheets[0];
+  const thin = { style: 'thin' as const };
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    ws.getRow(r).height = r === 1 ? 32 : 22;
+    for (let c = 1; c <= sheet.colCount; c++) {
+      const cell = ws.getCell(r, c);
+      cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+      cell.alignment = { wrapText: true, vertical: 'middle' };
+      if (typeof cell.value === 'string' && r > 1) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LABEL_FILL } };
+    }
+  }
+  ws.getCell(1, 1).font = { bold: true, size: 16 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
+  [14, 16, 16, 30, 18, 8].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  await writeWorkbookFile(wb, file);
+}
 afterAll(() => (process.env.KEEP_FORMS ? undefined : fs.rmSync(dir, { recursive: true, force: true })));
 
 async function run(projects: string, opts: Partial<FormsFillOptions> & { out: string }) {
@@ -96,6 +128,85 @@ test('bad rows: exit 2, listed, nothing written; no list, bad usage: exit 2', as
   expect((await run(f('missing.xlsx'), { out: f('never.xlsx') })).code).toBe(2);
   expect((await run(f('projects.xlsx'), { out: f('x.csv') })).code).toBe(2);
   expect((await run(f('projects.xlsx'), { out: f('projects.xlsx') })).code).toBe(2);
+});
+
+describe('--template and --sheet-per-form', () => {
+  test('30 projects into the template, stacked: the template’s formatting kept, parses back, only to-dos left', async () => {
+    const r = await run(f('projects.xlsx'), { out: f('tpl.xlsx'), template: f('template.xlsx') });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('已生成 30 张绩效目标表');
+    const lines = r.err.split('\n').filter((l) => l.startsWith('  ['));
+    for (const l of lines) expect(l).toMatch(/form-placeholder|留有模板占位符/);
+    const back = await readWorkbookFile(f('tpl.xlsx'));
+    expect(back.sheets.map((s) => s.name)).toEqual(['绩效目标表']);
+    const parsed = parseForms(back, recognizeWorkbook(back));
+    expect(parsed.map((p) => p.header.name)).toEqual(NAMES);
+    parsed.forEach((p, i) => {
+      const total = 100000 + i * 37500;
+      expect(p.funds.annual.total?.value.toNumber()).toBe(total);
+      expect(p.funds.annual.fiscal?.value.toNumber()).toBe(total);
+      expect(p.indicators.indicators.length).toBeGreaterThanOrEqual(6);
+    });
+    expect(checkWorkbook(back).findings.filter((x) => x.rule !== 'form-placeholder')).toEqual([]);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f('tpl.xlsx'));
+    const ws = wb.worksheets[0];
+    expect(ws.getColumn(4).width).toBe(30);
+    // The second copy: its 项目名称 label keeps the template's fill, its title the template's font and height.
+    const second = parsed[1].recognized.range.top;
+    const label = ws.getCell(second + 2, 1);
+    expect(label.value).toBe('项目名称');
+    expect((label.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(LABEL_FILL);
+    expect(ws.getCell(second + 1, 1).font?.size).toBe(16);
+    expect(ws.getRow(second + 1).height).toBe(32);
+    // An inserted indicator row is framed like the template's.
+    const lastInd = parsed[1].indicators.indicators.at(-1)!;
+    expect(ws.getCell(lastInd.row + 1, 5).border?.bottom?.style).toBe('thin');
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.orientation).toBe('portrait');
+    expect(String(ws.pageSetup.printArea).split('&&')).toHaveLength(30);
+  });
+
+  test('--sheet-per-form, with and without the template: one sheet per project, named after it, each its own print area', async () => {
+    for (const [out, template] of [['per-form.xlsx', undefined], ['per-form-tpl.xlsx', f('template.xlsx')]] as const) {
+      const r = await run(f('projects.xlsx'), { out: f(out), sheetPerForm: true, ...(template ? { template } : {}) });
+      expect(r.code).toBe(1);
+      const back = await readWorkbookFile(f(out));
+      expect(back.sheets.map((s) => s.name)).toEqual(NAMES);
+      const parsed = parseForms(back, recognizeWorkbook(back));
+      expect(parsed.map((p) => [p.sheet, p.header.name])).toEqual(NAMES.map((n) => [n, n]));
+      expect(checkWorkbook(back).findings.filter((x) => x.rule !== 'form-placeholder')).toEqual([]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f(out));
+      for (const ws of wb.worksheets) {
+        expect(String(ws.pageSetup.printArea).split('&&')).toHaveLength(1);
+        expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 1 });
+      }
+    }
+  });
+
+  test('values below labels; a template without a line the money needs: exit 2, the line and project named, nothing written', async () => {
+    const r = await run(f('projects.xlsx'), { out: f('below.xlsx'), template: f('template-below.xlsx') });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('模板没有实施期资金栏');
+    const back = await readWorkbookFile(f('below.xlsx'));
+    expect(parseForms(back, recognizeWorkbook(back)).map((p) => p.header.name)).toEqual(NAMES);
+    const bad = await run(f('self.xlsx'), { out: f('never.xlsx'), template: f('template-below.xlsx') });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('《政务大厅保安人员费用》的年度单位自筹 5000 元在模板中没有对应的栏目');
+    expect(fs.existsSync(f('never.xlsx'))).toBe(false);
+  });
+
+  test('a template without the labels: exit 2, naming the template and the labels', async () => {
+    const r = await run(f('projects.xlsx'), { out: f('never.xlsx'), template: f('template-bad.xlsx') });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`${f('template-bad.xlsx')}（工作表 模板）：不是可用的绩效目标表模板，找不到或读不回这些标签的填写位置：项目名称、年度资金总额、一级指标、二级指标、三级指标、指标值\n`);
+    const none = await run(f('projects.xlsx'), { out: f('never.xlsx'), template: f('nolist.xlsx'), lang: 'en' });
+    expect(none.code).toBe(2);
+    expect(none.err).toContain(`${f('nolist.xlsx')}: not a usable form template; no value cell found (or read back) for these labels: 项目名称, 年度资金总额, 一级指标`);
+    expect(fs.existsSync(f('never.xlsx'))).toBe(false);
+  });
 });
 
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice && command -v pdfinfo'], { encoding: 'utf8' }).status === 0;

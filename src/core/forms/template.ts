@@ -341,7 +341,12 @@ export function readTemplate(wb: WorkbookSnapshot, opts: TemplateOptions = {}): 
   const { block, missing } = indicatorBlockOf(sheet, labels, rowCount);
   const slots = slotsOf(sheet, labels, rowCount, colCount);
   if (!block) {
-    const more = [...(slots.some((s) => s.label.label.kind === 'name') ? [] : [REQUIRED_LABELS.name]), ...missing];
+    const annual = slots.some((s) => s.label.label.kind === 'fund' && s.label.label.line === 'total' && s.label.label.side !== 'period');
+    const more = [
+      ...(slots.some((s) => s.label.label.kind === 'name') ? [] : [REQUIRED_LABELS.name]),
+      ...(annual ? [] : [REQUIRED_LABELS.annual]),
+      ...missing,
+    ];
     return { ok: false, sheet: sheet.name, missing: more };
   }
   const g: Geometry = { sheet, rowCount, colCount, indicators: block };
