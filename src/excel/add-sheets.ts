@@ -308,9 +308,14 @@ function valueJobs(ws: () => Excel.Worksheet, written: ReadonlyMap<string, Writt
  * in characters of the default font's digit, padding included; Office.js takes points.
  */
 export function columnWidthPoints(width: number): number {
-  const pixels = Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
+  const chars = Math.min(MAX_COLUMN_WIDTH, width);
+  const pixels = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
   return pixels * 0.75;
 }
+
+/** Excel's largest column width (characters) and row height (points). */
+const MAX_COLUMN_WIDTH = 255;
+const MAX_ROW_HEIGHT = 409;
 
 /** Widths per run of equal adjacent columns; heights per group of equal rows (address unions). */
 function sizeJobs(ws: () => Excel.Worksheet, layout: SheetLayout, o: PlanOptions): FormatJob[] {
@@ -321,7 +326,7 @@ function sizeJobs(ws: () => Excel.Worksheet, layout: SheetLayout, o: PlanOptions
       const address = colsAddress(a, b);
       jobs.push({ size: REQUEST_BYTES_PER_OP + address.length, run: () => void (ws().getRange(address).format.columnWidth = points) });
     }
-  const byHeight = groupBy(Object.entries(layout.rowHeights ?? {}).map(([r, h]) => [Number(r), h] as const));
+  const byHeight = groupBy(Object.entries(layout.rowHeights ?? {}).map(([r, h]) => [Number(r), Math.min(MAX_ROW_HEIGHT, h)] as const));
   for (const [points, rows] of byHeight) {
     const areas = runsOf(rows).map(([a, b]) => rowsAddress(a, b));
     if (o.areas) {

@@ -15,11 +15,14 @@ import {
   recordScan,
   undecide,
   withoutReviewSheets,
+  REVIEW_SHEET_NAME,
+  REVIEW_STORE_SHEET,
   type ReviewScan,
   type ReviewStore,
 } from '../core/review';
 import { checkWorkbook } from '../core/rules';
 import type { SheetLayout } from '../core/workbook/edits';
+import type { WorkbookSnapshot } from '../core/workbook/types';
 import type { AddedSheets, AppliedFix, ExcelPaneHost, ReviewDecision, ScanProgress, ScanResult } from '../taskpane/host';
 import { addLayoutSheets, needsUngroupedRun, type AddSheetsResult } from './add-sheets';
 import { clearAnnotations, type ClearResult } from './clear';
@@ -59,6 +62,17 @@ export interface SuanpanExcelHost extends ExcelPaneHost {
   addSheets(sheets: readonly SheetLayout[]): Promise<AddedSheets>;
   addSheetsDetailed(sheets: readonly SheetLayout[]): Promise<AddSheetsResult>;
   userName(): Promise<string | null>;
+}
+
+/**
+ * The workbook without the sheets Suanpan writes: the store, and the review sheet — also the
+ * copies addSheets names `审核意见表 (2)` … when the review sheet is made again.
+ */
+export function withoutSuanpanSheets(workbook: WorkbookSnapshot): WorkbookSnapshot {
+  const base = withoutReviewSheets(workbook);
+  const copy = new RegExp(`^${REVIEW_SHEET_NAME} \\(\\d+\\)$`);
+  const sheets = base.sheets.filter((s) => !copy.test(s.name));
+  return sheets.length === base.sheets.length ? base : { ...base, sheets };
 }
 
 /** Excel's answer when a batch in an undo group calls an API without undo support. */
@@ -136,10 +150,19 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
     );
   };
 
+  /**
+   * A layout of the review store (core's reviewEdits hands one out with the review sheet) is not
+   * added: in Excel the store is the workbook's own, kept current by decide and comment, and a
+   * copy under `_suanpan_review (2)` would be a second store nobody reads. Its name comes back
+   * as the store's.
+   */
   const addSheetsDetailed = async (layouts: readonly SheetLayout[]): Promise<AddSheetsResult> => {
     const capabilities = caps();
-    const { value } = await runMaybeGrouped(!needsUngroupedRun(layouts), (context) => addLayoutSheets(context, layouts, { capabilities }));
-    return value;
+    const isStore = (l: SheetLayout) => l.name.toLowerCase() === REVIEW_STORE_SHEET.toLowerCase();
+    const added = layouts.filter((l) => !isStore(l));
+    const { value } = await runMaybeGrouped(!needsUngroupedRun(added), (context) => addLayoutSheets(context, added, { capabilities }));
+    let next = 0;
+    return { ...value, names: layouts.map((l) => (isStore(l) ? REVIEW_STORE_SHEET : value.names[next++])) };
   };
 
   const paintDetailed = (findings: readonly Finding[], lang?: PaintLanguage): Promise<PaintResult> => {
@@ -170,7 +193,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
       );
       // The review store came with the cells (read.ts); it and the review sheet are not checked.
       const loaded = loadReviewStore(whole);
-      const snapshot = withoutReviewSheets(whole);
+      const snapshot = withoutSuanpanSheets(whole);
       onProgress?.({ step: 'recognize', done: 0, total: 1 });
       const recognition = recognizeWorkbook(snapshot);
       onProgress?.({ step: 'check', done: 0, total: 1 });

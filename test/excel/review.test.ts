@@ -2,7 +2,7 @@
 // the scan (no extra sync) and written back by `decide` in 2 syncs. The decisions survive closing
 // and reopening (a new host instance), a row inserted above, and come back when the figure changes.
 import { OfficeMockObject } from 'office-addin-mock';
-import { emptyStore, decide as decideOn, loadReviewStore, REVIEW_STORE_SHEET, storeLayout, type ReviewItem, type ReviewStore } from '../../src/core/review';
+import { emptyStore, decide as decideOn, loadReviewStore, reviewEdits, REVIEW_SHEET_NAME, REVIEW_STORE_SHEET, storeLayout, type ReviewItem, type ReviewStore } from '../../src/core/review';
 import { cellAddress } from '../../src/core/workbook/address';
 import { addLayoutSheets } from '../../src/excel/add-sheets';
 import { createExcelHost } from '../../src/excel/host';
@@ -10,6 +10,7 @@ import { readWorkbook } from '../../src/excel/read';
 import { readReviewStore, writeReviewStore } from '../../src/excel/review-store';
 import { FakeContext, FakeWorkbook, installExcel, type FakeSheet } from './fake-excel';
 import { ALL, publication } from './fixtures';
+import { layoutDifferences } from './layout-expect';
 
 const g = globalThis as Record<string, unknown>;
 function office(max: number) {
@@ -327,3 +328,33 @@ describe('the store through office-addin-mock', () => {
     expect(after.slice(1)).toEqual(Array(before.rows - 1).fill(''));
   });
 });
+
+test('the review sheet goes in through addSheets (again as 审核意见表 (2)); a store layout is not copied; neither is scanned', async () => {
+  const { wb, planted } = await workbookWithMistake();
+  const excel = installExcel(wb);
+  uninstall = excel.uninstall;
+  office(20);
+  const host = createExcelHost();
+  const scan = await host.scan();
+  const target = itemAt(scan.review!.items, planted);
+  const review = await host.decide!(target.fingerprint, { decision: 'dismissed', reason: '口径', reviewer: '王' });
+  const storeBefore = JSON.stringify([...wb.sheet(REVIEW_STORE_SHEET).cells]);
+
+  // What the file mode hands over: the review sheet and a (possibly stale) store layout.
+  const edits = reviewEdits(emptyStore(), review, { lang: 'zh-CN', recognition: scan.recognition, reviewer: '王' });
+  const sheet = edits.sheets.find((l) => l.name === REVIEW_SHEET_NAME)!;
+  expect((await host.addSheets!(edits.sheets)).names).toEqual([REVIEW_SHEET_NAME, REVIEW_STORE_SHEET]);
+  expect(wb.sheets.filter((s) => s.name.startsWith('_suanpan_review'))).toHaveLength(1);
+  expect(JSON.stringify([...wb.sheet(REVIEW_STORE_SHEET).cells])).toBe(storeBefore);
+  expect(layoutDifferences(wb.sheet(REVIEW_SHEET_NAME), sheet)).toEqual([]);
+  // Each finding's row links to its cell.
+  const link = sheet.cells.find((c) => c.link === `#'表3'!${target.finding!.cell}`);
+  expect(link).toBeDefined();
+  expect(wb.sheet(REVIEW_SHEET_NAME).get(link!.row, link!.col)?.formula).toContain(`#'表3'!${target.finding!.cell}`);
+
+  expect((await host.addSheets!([sheet])).names).toEqual([`${REVIEW_SHEET_NAME} (2)`]);
+  const again = await createExcelHost().scan();
+  expect(again.sheets.filter((n) => n.startsWith(REVIEW_SHEET_NAME) || n === REVIEW_STORE_SHEET)).toEqual([]);
+  const where = (f: { rule: string; sheet: string; cell: string }) => `${f.rule}@${f.sheet}!${f.cell}`;
+  expect(again.findings.map(where)).toEqual(scan.findings.map(where));
+}, 60_000);
