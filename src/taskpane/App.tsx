@@ -1,5 +1,7 @@
 import { FluentProvider, makeStyles, tokens, webLightTheme, type Theme } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
+import { useBuild } from './generate/useBuild';
+import { BuildPanel } from './components/BuildPanel';
 import { ExcelToolbar } from './components/ExcelToolbar';
 import { FileToolbar } from './components/FileToolbar';
 import { FindingsPanel } from './components/FindingsPanel';
@@ -58,8 +60,11 @@ export function App({ host, initialLocale = DEFAULT_LOCALE, sampleUrl, save }: A
   const [workbook, setWorkbook] = useState(0); // counts files opened (file mode)
   const selection = useSelection(host, workbook);
   const fixes = useFixes(host, workbook);
+  const build = useBuild(host, result, locale);
   const findings = result?.findings ?? null;
   const onScan = () => void scan();
+  const preview = isExcelHost(host) ? undefined : host.preview;
+  const goTo = (sheet: string, cell: string) => void host.select(sheet, cell).catch(() => {});
 
   useEffect(() => {
     if (typeof document !== 'undefined') document.documentElement.lang = locale;
@@ -88,7 +93,19 @@ export function App({ host, initialLocale = DEFAULT_LOCALE, sampleUrl, save }: A
         />
       )}
       {result && <Summary result={result} counts={allCounts} t={t} locale={locale} />}
-      {result && <ReviewBar review={review} t={t} />}
+      {result && (
+        <BuildPanel
+          build={build}
+          host={host}
+          review={review.review}
+          reviewer={review.reviewer}
+          workbookName={isExcelHost(host) ? undefined : (host.fileName() ?? undefined)}
+          preview={preview}
+          t={t}
+          locale={locale}
+        />
+      )}
+      {result && <ReviewBar review={review} t={t} locale={locale} onSelect={goTo} />}
       {result && (
         <ReviewContext.Provider value={{ review, t }}>
         <FindingsPanel
@@ -97,7 +114,7 @@ export function App({ host, initialLocale = DEFAULT_LOCALE, sampleUrl, save }: A
           selectError={selection.error}
           onSelect={selection.select}
           fixes={fixes}
-          preview={isExcelHost(host) ? undefined : host.preview}
+          preview={preview}
           t={t}
           locale={locale}
         />

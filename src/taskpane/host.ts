@@ -49,6 +49,12 @@ export interface ReviewDecision {
   readonly reviewer: string;
 }
 
+/** A reviewer's free comment on a finding; empty text takes the comment away. */
+export interface ReviewCommentInput {
+  readonly text: string;
+  readonly reviewer: string;
+}
+
 /** A fix that was applied and can be taken back with `undoFix(id)`. */
 export interface AppliedFix {
   readonly id: string;
@@ -79,6 +85,8 @@ export interface PaneHost {
   undoFix?(id: string): Promise<void>;
   /** Records a decision on a finding of the last scan; returns the review anew. */
   decide?(fingerprint: string, decision: ReviewDecision): Promise<ReviewScan>;
+  /** Sets (or, with empty text, removes) the free comment on a finding of the last scan; returns the review anew. */
+  comment?(fingerprint: string, comment: ReviewCommentInput): Promise<ReviewScan>;
   /**
    * Adds sheets the engine built (publication tables, forms, the review sheet) to the open
    * workbook, formatted as the layouts say. Never overwrites a user's sheet: a taken name gets a

@@ -100,6 +100,49 @@ export interface Messages {
   cancel: string;
   decideFailed: string;
   decidedBy: string;
+  comment: string;
+  commentPlaceholder: string;
+  saveComment: string;
+  removeComment: string;
+  commentBy: string;
+  resolvedList: string;
+  resolvedBy: string;
+  reviewerFromOffice: string;
+
+  buildHeading: string;
+  buildYear: string;
+  buildMenu: string;
+  publish: string;
+  publishing: string;
+  fillForms: string;
+  fillingForms: string;
+  makeReviewSheet: string;
+  makingReviewSheet: string;
+  buildSources: string;
+  ledgerSource: string;
+  projectSource: string;
+  projectSourcePrevious: string;
+  noLedger: string;
+  noProjects: string;
+  sheetsAdded: string;
+  rescanHint: string;
+  published: string;
+  skippedRows: string;
+  badLedger: string;
+  skipAndPublish: string;
+  rowNumber: string;
+  needsDepartment: string;
+  department: string;
+  buildAgain: string;
+  formsAdded: string;
+  formsCarried: string;
+  todosHeading: string;
+  todosNone: string;
+  todoGo: string;
+  formsOtherFindings: string;
+  badProjects: string;
+  buildFailed: string;
+  close: string;
 }
 
 export const messages: Readonly<Record<Locale, Messages>> = {
@@ -183,7 +226,7 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     statusConfirmed: '已确认',
     statusDismissed: '已忽略',
     statusFixed: '已修正',
-    statusResolved: '已消除',
+    statusResolved: '已解决',
     confirm: '确认',
     dismiss: '忽略',
     markFixed: '已修正',
@@ -193,6 +236,49 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     cancel: '取消',
     decideFailed: '审核未记录：{error}',
     decidedBy: '{reviewer}：{reason}',
+    comment: '意见',
+    commentPlaceholder: '写下对这条结果的意见',
+    saveComment: '保存',
+    removeComment: '删除意见',
+    commentBy: '意见（{reviewer}）：{text}',
+    resolvedList: '已解决（{count}）',
+    resolvedBy: '{status}（{reviewer}）',
+    reviewerFromOffice: '取自 Office 账户',
+
+    buildHeading: '生成工作表',
+    buildYear: '预算年度',
+    buildMenu: '生成…',
+    publish: '生成公开表',
+    publishing: '正在生成公开表…',
+    fillForms: '填写绩效目标表',
+    fillingForms: '正在填写绩效目标表…',
+    makeReviewSheet: '生成审核意见表',
+    makingReviewSheet: '正在生成审核意见表…',
+    buildSources: '可用的来源',
+    ledgerSource: '预算明细：{sheet}（{lines} 行）',
+    projectSource: '项目清单：{sheet}（{count} 个项目）',
+    projectSourcePrevious: '项目清单：{sheet}（{count} 个项目，{previous} 个有上年绩效目标表）',
+    noLedger: '生成公开表需要一张预算明细表。{reason}',
+    noProjects: '填写绩效目标表需要一张项目清单，表头须有“{required}”，可另有“{optional}”。',
+    sheetsAdded: '已添加工作表：{names}',
+    rescanHint: '重新扫描即可检查新工作表。',
+    published: '{department}，{year} 年；明细 {lines} 行，总计 {total} 万元。',
+    skippedRows: '已跳过 {rows} 行：',
+    badLedger: '预算明细有 {rows} 行不能使用，没有生成任何表。请修改这些行后重新扫描，或跳过它们：',
+    skipAndPublish: '跳过这 {rows} 行并生成',
+    rowNumber: '第 {row} 行',
+    needsDepartment: '{reason}',
+    department: '部门名称',
+    buildAgain: '生成',
+    formsAdded: '已生成 {forms} 张绩效目标表，在工作表 {names}。',
+    formsCarried: '{carried} 张沿用上年指标，其余取自指标库。',
+    todosHeading: '待您填写（{count}）',
+    todosNone: '没有待您填写的值。',
+    todoGo: '转到 {sheet}!{cell}',
+    formsOtherFindings: '生成的绩效目标表还有 {count} 条其他检查意见，重新扫描可查看。',
+    badProjects: '项目清单「{sheet}」有 {rows} 行不能使用，没有填写任何表。请修改后重新扫描：',
+    buildFailed: '生成失败：{error}',
+    close: '关闭',
   },
   en: {
     title: '算盘 Suanpan',
@@ -284,6 +370,49 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     cancel: 'Cancel',
     decideFailed: 'Decision not recorded: {error}',
     decidedBy: '{reviewer}: {reason}',
+    comment: 'Comment',
+    commentPlaceholder: 'Your comment on this finding',
+    saveComment: 'Save',
+    removeComment: 'Remove comment',
+    commentBy: 'Comment ({reviewer}): {text}',
+    resolvedList: 'Resolved ({count})',
+    resolvedBy: '{status} ({reviewer})',
+    reviewerFromOffice: 'From your Office account',
+
+    buildHeading: 'Build sheets',
+    buildYear: 'Budget year',
+    buildMenu: 'Build…',
+    publish: 'Build publication tables',
+    publishing: 'Building the tables…',
+    fillForms: 'Fill performance forms',
+    fillingForms: 'Filling the forms…',
+    makeReviewSheet: 'Build review sheet',
+    makingReviewSheet: 'Building the review sheet…',
+    buildSources: 'Sources',
+    ledgerSource: 'Ledger: {sheet} ({lines} lines)',
+    projectSource: 'Project list: {sheet} ({count} projects)',
+    projectSourcePrevious: 'Project list: {sheet} ({count} projects, {previous} with last year’s form)',
+    noLedger: 'Publication tables need a budget ledger sheet. {reason}',
+    noProjects: 'Performance forms need a project list with the headers “{required}”, and optionally “{optional}”.',
+    sheetsAdded: 'Sheets added: {names}',
+    rescanHint: 'Scan again to check the new sheets.',
+    published: '{department}, {year}; {lines} ledger lines, total {total} 万元.',
+    skippedRows: '{rows} rows skipped:',
+    badLedger: '{rows} ledger rows cannot be used, so no table was built. Fix them and scan again, or skip them:',
+    skipAndPublish: 'Skip these {rows} rows and build',
+    rowNumber: 'Row {row}',
+    needsDepartment: '{reason}',
+    department: 'Department',
+    buildAgain: 'Build',
+    formsAdded: '{forms} performance forms built, on sheet {names}.',
+    formsCarried: '{carried} carry last year’s indicators; the others come from the indicator library.',
+    todosHeading: 'For you to fill in ({count})',
+    todosNone: 'Nothing left for you to fill in.',
+    todoGo: 'Go to {sheet}!{cell}',
+    formsOtherFindings: 'The filled forms have {count} other findings; scan again to see them.',
+    badProjects: '{rows} rows of the project list “{sheet}” cannot be used, so no form was filled. Fix them and scan again:',
+    buildFailed: 'Build failed: {error}',
+    close: 'Close',
   },
 };
 

@@ -1,9 +1,17 @@
 // The Excel host the pane is given inside Excel: src/excel's Office.js adapter, loaded as a chunk of
 // its own (it brings the engine with it) so the pane renders before the adapter has arrived. The
 // chunk is requested at once; the first call waits for it. Components only see ExcelPaneHost.
+//
+// The optional members (review decisions and comments, adding sheets, the user's name) are always
+// offered here, since the adapter is not loaded yet when the pane renders: a call the adapter turns
+// out not to support fails with a plain message, and userName answers null.
 import type { ExcelPaneHost } from './host';
 
 type ExcelModule = typeof import('../excel');
+
+function unsupported(what: string): Error {
+  return new Error(`此版本的 Excel 加载项不支持${what} / this version of the Excel add-in cannot ${what === '审核' ? 'record reviews' : 'add sheets'}`);
+}
 
 export function createExcelHost(load: () => Promise<ExcelModule> = () => import(/* webpackChunkName: "excel" */ '../excel')): ExcelPaneHost {
   const real: Promise<ExcelPaneHost> = load().then((m) => m.createExcelHost());
@@ -16,5 +24,21 @@ export function createExcelHost(load: () => Promise<ExcelModule> = () => import(
     clear: () => real.then((h) => h.clear()),
     applyFix: (finding) => real.then((h) => h.applyFix(finding)),
     undoFix: (id) => real.then((h) => h.undoFix(id)),
+    decide: (fingerprint, decision) =>
+      real.then((h) => {
+        if (!h.decide) throw unsupported('审核');
+        return h.decide(fingerprint, decision);
+      }),
+    comment: (fingerprint, comment) =>
+      real.then((h) => {
+        if (!h.comment) throw unsupported('审核');
+        return h.comment(fingerprint, comment);
+      }),
+    addSheets: (sheets) =>
+      real.then((h) => {
+        if (!h.addSheets) throw unsupported('添加工作表');
+        return h.addSheets(sheets);
+      }),
+    userName: () => real.then((h) => (h.userName ? h.userName() : null)),
   };
 }

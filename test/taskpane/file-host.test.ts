@@ -200,3 +200,99 @@ describe('review decisions in file mode', () => {
     expect(undone.items.find((i) => i.fingerprint === target.fingerprint)?.status).not.toBe('dismissed');
   });
 });
+
+describe('adding sheets in file mode', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { publish } = require('../../src/core/publish') as typeof import('../../src/core/publish');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const w = require('./workbooks') as typeof import('./workbooks');
+
+  const bytesOf = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  const textOf = (v: ExcelJS.CellValue): string =>
+    v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : v && typeof v === 'object' && 'result' in v ? String(v.result) : String(v ?? '');
+
+  test('the tables are added under free names, read by later scans and carried by the download', async () => {
+    const host = createFileHost();
+    await host.open(bytesOf(await w.buildXlsx()), '青禾县.xlsx');
+    expect(await host.userName()).toBeNull();
+    const first = await host.scan();
+    expect(first.snapshot?.sheets.map((s) => s.name)).toEqual([w.LEDGER_SHEET, w.PROJECT_SHEET]);
+    const built = publish(first.snapshot!, {});
+    if (!built.ok) throw new Error(`the invented ledger should publish: ${built.message.en}`);
+
+    const added = await host.addSheets(built.layouts);
+    expect(added.names).toEqual(built.layouts.map((l) => l.name));
+    // A layout named like a user's sheet (in any case) gets a free name; so does a second 表1.
+    const again = await host.addSheets([
+      { ...built.layouts[0], name: w.LEDGER_SHEET },
+      built.layouts[0],
+      { ...built.layouts[0], name: '表1' },
+    ]);
+    expect(again.names).toEqual([`${w.LEDGER_SHEET} (2)`, '表1 (2)', '表1 (3)']);
+    await expect(host.addSheets([])).resolves.toEqual({ names: [] });
+    // The preview knows the new sheets at once.
+    expect(host.preview('表1', 'A1')?.cells.flat().join('')).toContain('收支总表');
+
+    const { blob } = await host.annotatedCopy(first.findings, 'zh-CN');
+    const copy = await reread(blob);
+    // (The review sheets follow: every download carries them.)
+    expect(copy.worksheets.map((s) => s.name)).toEqual([w.LEDGER_SHEET, w.PROJECT_SHEET, ...added.names, ...again.names, '审核意见表', '_suanpan_review']);
+    // The user's sheet is as it was.
+    expect(copy.getWorksheet(w.LEDGER_SHEET)!.getCell('C4').value).toBe(w.LEDGER_LINES[0][0]);
+    // Values, merges and number formats as the layout says.
+    for (const layout of built.layouts) {
+      const ws = copy.getWorksheet(layout.name)!;
+      const merges = (ws.model as unknown as { merges: string[] }).merges;
+      expect(merges.length).toBe(layout.merges.length);
+      for (const c of layout.cells.filter((x) => x.value && x.value.kind !== 'error').slice(0, 60)) {
+        const cell = ws.getCell(c.row + 1, c.col + 1);
+        if (cell.isMerged && cell.master !== cell) continue;
+        expect([layout.name, c.row, c.col, c.value!.kind === 'number' ? cell.value : textOf(cell.value)]).toEqual([layout.name, c.row, c.col, c.value!.value]);
+      }
+    }
+
+    // Scanned again, the new tables are recognized on their sheets and pass every check.
+    const rescanned = await host.scan();
+    const tableSheets = new Set(rescanned.recognition.tables.map((t) => t.sheet));
+    for (const name of added.names) expect(tableSheets.has(name)).toBe(true);
+    expect(rescanned.findings.filter((f) => added.names.includes(f.sheet))).toEqual([]);
+
+    // Another file starts clean.
+    await host.open(bytesOf(await w.buildXlsx()), 'other.xlsx');
+    const fresh = await reread((await host.annotatedCopy([], 'zh-CN')).blob);
+    expect(fresh.worksheets.map((s) => s.name)).toEqual([w.LEDGER_SHEET, w.PROJECT_SHEET]);
+  });
+
+  test('sheets can be added before any scan', async () => {
+    const host = createFileHost();
+    await host.open(bytesOf(await w.buildXlsx()), 'a.xlsx');
+    const names = await host.addSheets([{ name: '项目清单', cells: [{ row: 0, col: 0, value: { kind: 'text', value: 'x' } }], merges: [] }]);
+    expect(names.names).toEqual(['项目清单 (2)']);
+    const copy = await reread((await host.annotatedCopy([], 'zh-CN')).blob);
+    expect(copy.getWorksheet('项目清单 (2)')!.getCell('A1').value).toBe('x');
+  });
+});
+
+describe('comments in file mode', () => {
+  test('a comment on a finding is kept across rescans, written into 审核意见表 and can be removed', async () => {
+    const host = createFileHost();
+    await host.open(new Blob([sampleBytes()]), 'xinzhou-2022.xlsx');
+    const first = await host.scan();
+    const target = first.review!.items[2];
+    await expect(host.comment('no such finding', { text: 'x', reviewer: '张三' })).rejects.toThrow('no finding');
+    await expect(host.comment(target.fingerprint, { text: '请核实', reviewer: ' ' })).rejects.toThrow();
+    const after = await host.comment(target.fingerprint, { text: '请核实测算依据', reviewer: '张三' });
+    expect(after.items.find((i) => i.fingerprint === target.fingerprint)?.comment).toMatchObject({ text: '请核实测算依据', reviewer: '张三' });
+    const again = await host.scan();
+    expect(again.review!.items.find((i) => i.fingerprint === target.fingerprint)?.comment?.text).toBe('请核实测算依据');
+
+    const copy = await reread((await host.annotatedCopy(again.findings, 'zh-CN')).blob);
+    const sheet = copy.getWorksheet('审核意见表')!;
+    const texts: string[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts.some((s) => s.includes('请核实测算依据'))).toBe(true);
+
+    const removed = await host.comment(target.fingerprint, { text: '', reviewer: '' });
+    expect(removed.items.find((i) => i.fingerprint === target.fingerprint)?.comment).toBeUndefined();
+  });
+});

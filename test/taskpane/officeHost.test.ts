@@ -33,6 +33,34 @@ test('loads the adapter once, at once, and forwards every call', async () => {
   expect(load).toHaveBeenCalledTimes(1);
 });
 
+test('forwards the review, sheet and user-name calls when the adapter has them', async () => {
+  const scanReview = { items: [], fingerprints: [], counts: { new: 0, open: 0, confirmed: 0, dismissed: 0, fixed: 0, resolved: 0, changed: 0 }, cellComments: [] };
+  const real = Object.assign(fakeExcelHost(), {
+    decide: jest.fn(async () => scanReview),
+    comment: jest.fn(async () => scanReview),
+    addSheets: jest.fn(async () => ({ names: ['表1 (2)'] })),
+    userName: jest.fn(async () => '王五'),
+  });
+  const host = createExcelHost(loader(real).load);
+  const d = { decision: 'dismissed' as const, reason: '口径不同', reviewer: '张三' };
+  await expect(host.decide!('fp', d)).resolves.toBe(scanReview);
+  expect(real.decide).toHaveBeenCalledWith('fp', d);
+  await expect(host.comment!('fp', { text: '请核实', reviewer: '张三' })).resolves.toBe(scanReview);
+  expect(real.comment).toHaveBeenCalledWith('fp', { text: '请核实', reviewer: '张三' });
+  const layout = { name: '表1', cells: [], merges: [] };
+  await expect(host.addSheets!([layout])).resolves.toEqual({ names: ['表1 (2)'] });
+  expect(real.addSheets).toHaveBeenCalledWith([layout]);
+  await expect(host.userName!()).resolves.toBe('王五');
+});
+
+test('an adapter without them: the calls fail plainly and the user name is unknown', async () => {
+  const host = createExcelHost(loader().load);
+  await expect(host.decide!('fp', { decision: 'confirmed', reviewer: '张三' })).rejects.toThrow('不支持审核');
+  await expect(host.comment!('fp', { text: 'x', reviewer: '张三' })).rejects.toThrow('cannot record reviews');
+  await expect(host.addSheets!([])).rejects.toThrow('cannot add sheets');
+  await expect(host.userName!()).resolves.toBeNull();
+});
+
 test('a chunk that fails to load fails the calls, not the pane', async () => {
   const host = createExcelHost(() => Promise.reject(new Error('ChunkLoadError')));
   await expect(host.scan()).rejects.toThrow('ChunkLoadError');

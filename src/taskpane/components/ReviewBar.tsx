@@ -1,11 +1,12 @@
 import { Caption1, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
-import type { Messages } from '../i18n';
+import type { Locale, Messages } from '../i18n';
 import { REVIEW_STATUSES, statusLabel, type Review, type StatusFilter } from '../review/useReview';
 import { Notice } from './Notice';
+import { ResolvedList } from './ResolvedList';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, minWidth: 0 },
   field: { flexGrow: 1, flexBasis: '9em', minWidth: 0, maxWidth: '100%' },
   counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: '2px', color: tokens.colorNeutralForeground3 },
 });
@@ -13,17 +14,20 @@ const useStyles = makeStyles({
 export interface ReviewBarProps {
   review: Review;
   t: Messages;
+  locale: Locale;
+  /** Goes to a cell (a resolved finding's). */
+  onSelect?(sheet: string, cell: string): void;
 }
 
-/** The reviewer's name, the counts by decision and the filter by decision. */
-export function ReviewBar({ review, t }: ReviewBarProps) {
+/** The reviewer's name, the counts by decision, the filter by decision and the resolved findings. */
+export function ReviewBar({ review, t, locale, onSelect }: ReviewBarProps) {
   const styles = useStyles();
   const scan = review.review;
   if (!scan) return null;
   return (
     <section className={styles.root} aria-label={t.reviewHeading} data-testid="review-bar">
       <div className={styles.row}>
-        <Field label={t.reviewer} size="small" className={styles.field}>
+        <Field label={t.reviewer} size="small" className={styles.field} hint={review.reviewerFromHost ? t.reviewerFromOffice : undefined}>
           <Input
             size="small"
             value={review.reviewer}
@@ -53,6 +57,7 @@ export function ReviewBar({ review, t }: ReviewBarProps) {
           <Caption1 key={s} data-testid={`status-count-${s}`}>{`${statusLabel(s, t)} ${scan.counts[s]}`}</Caption1>
         ))}
       </div>
+      <ResolvedList items={review.resolved} onSelect={onSelect} t={t} locale={locale} />
       {review.error && <Notice intent="error">{review.error}</Notice>}
     </section>
   );

@@ -1,4 +1,5 @@
 import { Badge, Button, Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Comment16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Finding } from '../../core/findings';
 import type { ReviewStatus } from '../../core/review/decisions';
@@ -34,9 +35,21 @@ export function ReviewControls({ finding }: { finding: Finding }) {
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const [commentOpen, setCommentOpen] = useState(false);
+  const [commentText, setCommentText] = useState('');
   const item = ctx?.review.itemOf(finding);
   if (!ctx || !item) return null;
   const { review, t } = ctx;
+  const saveComment = async (text: string) => {
+    setBusy(true);
+    const ok = await review.comment(item, text);
+    setBusy(false);
+    if (ok) setCommentOpen(false);
+  };
+  const openComment = () => {
+    setCommentText(item.comment?.text ?? '');
+    setCommentOpen(true);
+  };
   const decided = Boolean(item.record) && item.status !== 'open' && item.status !== 'new';
   const run = async (decision: 'confirmed' | 'dismissed' | 'fixed' | null, why?: string) => {
     setBusy(true);
@@ -53,7 +66,7 @@ export function ReviewControls({ finding }: { finding: Finding }) {
         <Badge appearance="tint" color={BADGE_COLOR[item.status]} data-testid="review-status">
           {statusLabel(item.status, t)}
         </Badge>
-        {!decided && !reasonOpen && (
+        {review.canDecide && !decided && !reasonOpen && (
           <>
             <Button size="small" disabled={busy} onClick={() => void run('confirmed')} data-testid="decide-confirmed">
               {t.confirm}
@@ -66,10 +79,22 @@ export function ReviewControls({ finding }: { finding: Finding }) {
             </Button>
           </>
         )}
-        {decided && (
+        {review.canDecide && decided && (
           <Button size="small" appearance="subtle" disabled={busy} onClick={() => void run(null)} data-testid="undecide">
             {t.undoDecision}
           </Button>
+        )}
+        {review.canComment && !commentOpen && (
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<Comment16Regular />}
+            disabled={busy}
+            aria-label={t.comment}
+            title={t.comment}
+            onClick={openComment}
+            data-testid="comment-open"
+          />
         )}
       </div>
       {reasonOpen && (
@@ -97,9 +122,44 @@ export function ReviewControls({ finding }: { finding: Finding }) {
           </Button>
         </div>
       )}
+      {commentOpen && (
+        <div className={styles.row}>
+          <Input
+            size="small"
+            className={styles.reason}
+            aria-label={t.comment}
+            placeholder={t.commentPlaceholder}
+            value={commentText}
+            onChange={(_, d) => setCommentText(d.value)}
+            data-testid="comment-text"
+          />
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy || !commentText.trim()}
+            onClick={() => void saveComment(commentText)}
+            data-testid="comment-save"
+          >
+            {t.saveComment}
+          </Button>
+          {item.comment && (
+            <Button size="small" appearance="subtle" disabled={busy} onClick={() => void saveComment('')} data-testid="comment-remove">
+              {t.removeComment}
+            </Button>
+          )}
+          <Button size="small" appearance="subtle" onClick={() => setCommentOpen(false)}>
+            {t.cancel}
+          </Button>
+        </div>
+      )}
       {decided && item.record && (
         <Caption1 className={styles.note} data-testid="review-note">
           {item.record.reason ? format(t.decidedBy, { reviewer: item.record.reviewer, reason: item.record.reason }) : item.record.reviewer}
+        </Caption1>
+      )}
+      {item.comment && !commentOpen && (
+        <Caption1 className={styles.note} data-testid="review-comment">
+          {format(t.commentBy, { reviewer: item.comment.reviewer, text: item.comment.text })}
         </Caption1>
       )}
     </div>

@@ -1,28 +1,17 @@
 // The pane's host outside Excel: an .xlsx opened in the browser. The file's bytes stay as they were
 // opened; every scan and every download starts from them, with the applied fixes replayed, so a
 // download never carries marks of an earlier scan and an undone fix leaves no trace.
-import { annotationEdits } from '../../core/annotate';
 import type { Finding } from '../../core/findings';
-import {
-  decide,
-  emptyStore,
-  loadReviewStore,
-  mergeScan,
-  recordScan,
-  reviewEdits,
-  undecide,
-  withoutReviewSheets,
-  type ReviewScan,
-  type ReviewStore,
-} from '../../core/review';
+import type { ReviewScan, ReviewStore } from '../../core/review';
 import { parseCellAddress } from '../../core/workbook/address';
-import type { CellEdit } from '../../core/workbook/edits';
+import type { CellEdit, SheetLayout } from '../../core/workbook/edits';
 import { isEmptyCell } from '../../core/workbook/sheet';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/workbook/types';
 import { reasons } from '../../xlsx/errors';
 import { checkSnapshot, nextTurn } from '../engine';
 import { changedCorrections } from '../fix/corrections';
-import type { AppliedFix, CellWindow, FilePaneHost, ScanProgress, ScanResult } from '../host';
+import type { AddedSheets, AppliedFix, CellWindow, FilePaneHost, ReviewCommentInput, ScanProgress, ScanResult } from '../host';
+import { freeSheetNames } from '../sheetNames';
 import { cellWindow } from './preview';
 import { fileProblem } from './sniff';
 
@@ -34,9 +23,24 @@ export interface FileHostOptions {
   fetch?: typeof fetch;
 }
 
+/** What file mode offers beyond FilePaneHost: the optional PaneHost members, all implemented. */
+export interface FileHost extends FilePaneHost {
+  /** Adds the sheets to the workbook in memory: later scans read them and downloads carry them. */
+  addSheets(sheets: readonly SheetLayout[]): Promise<AddedSheets>;
+  comment(fingerprint: string, comment: ReviewCommentInput): Promise<ReviewScan>;
+  /** A file has no signed-in user: always null, so the pane asks for the reviewer's name. */
+  userName(): Promise<null>;
+}
+
+// The review store, annotations and layout→snapshot live in core, which the pane fetches as the
+// lazy engine chunk (see webpack.config.js); imported on use so the pane's first bundle stays small.
+const loadReview = () => import('../../core/review');
+const loadAnnotate = () => import('../../core/annotate');
+const loadPublish = () => import('../../core/publish');
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function createFileHost(options: FileHostOptions = {}): FilePaneHost {
+export function createFileHost(options: FileHostOptions = {}): FileHost {
   const loadModule = options.loadModule ?? (() => import(/* webpackChunkName: "xlsx" */ './workbookFile'));
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
@@ -50,16 +54,36 @@ export function createFileHost(options: FileHostOptions = {}): FilePaneHost {
   let lastReviewer: string | undefined;
   const fixes = new Map<string, CellEdit[]>();
   let fixCounter = 0;
+  // Sheets added by addSheets, under the names they got; replayed onto every load like the fixes.
+  const added: SheetLayout[] = [];
+  // Every sheet name of the workbook as last loaded (hidden ones included), for free names.
+  let names: string[] | null = null;
 
   async function loaded(m: WorkbookFileModule) {
     if (!bytes) throw new Error('no file is open');
     const wb = await m.loadWorkbook(bytes);
     const edits = [...fixes.values()].flat();
-    if (edits.length) m.edit(wb, { cells: edits, sheets: [] });
+    if (added.length || edits.length) m.edit(wb, { cells: edits, sheets: [...added] });
+    names = m.sheetNames(wb);
     return wb;
   }
 
-  const host: FilePaneHost = {
+  /** The last scan's review, after `store` changed. */
+  async function remerge(): Promise<ReviewScan> {
+    const { mergeScan } = await loadReview();
+    lastReview = mergeScan(store!, lastScan!);
+    lastScan = { ...lastScan!, review: lastReview };
+    return lastReview;
+  }
+
+  function reviewItem(fingerprint: string) {
+    if (!store || !lastScan || !lastReview) throw new Error('scan the workbook first');
+    const item = lastReview.items.find((i) => i.fingerprint === fingerprint);
+    if (!item) throw new Error(`no finding ${fingerprint}`);
+    return item;
+  }
+
+  const host: FileHost = {
     mode: 'file',
 
     fileName: () => name,
@@ -75,6 +99,8 @@ export function createFileHost(options: FileHostOptions = {}): FilePaneHost {
       lastScan = null;
       lastReview = null;
       fixes.clear();
+      added.length = 0;
+      names = null;
     },
 
     async openUrl(url) {
@@ -98,12 +124,14 @@ export function createFileHost(options: FileHostOptions = {}): FilePaneHost {
         sheets.push(m.readSheetAt(wb, i));
       }
       const whole: WorkbookSnapshot = { source: name ?? 'workbook.xlsx', sheets };
-      snapshot = withoutReviewSheets(whole);
-      if (!snapshot.sheets.some((s) => s.rows.some((row) => row?.some((c) => !isEmptyCell(c))))) throw new Error(reasons.noData);
-      if (!store) store = loadReviewStore(whole).store;
-      const result = await checkSnapshot(snapshot, onProgress);
-      lastReview = mergeScan(store, result);
-      lastScan = { ...result, review: lastReview };
+      const review = await loadReview();
+      const read = review.withoutReviewSheets(whole);
+      snapshot = read;
+      if (!read.sheets.some((s) => s.rows.some((row) => row?.some((c) => !isEmptyCell(c))))) throw new Error(reasons.noData);
+      if (!store) store = review.loadReviewStore(whole).store;
+      const result = await checkSnapshot(read, onProgress);
+      lastReview = review.mergeScan(store, result);
+      lastScan = { ...result, review: lastReview, snapshot: read };
       return lastScan;
     },
 
@@ -141,19 +169,48 @@ export function createFileHost(options: FileHostOptions = {}): FilePaneHost {
     },
 
     async decide(fingerprint, d) {
-      if (!store || !lastScan || !lastReview) throw new Error('scan the workbook first');
-      const item = lastReview.items.find((i) => i.fingerprint === fingerprint);
-      if (!item) throw new Error(`no finding ${fingerprint}`);
-      store = d.decision ? decide(store, item, d.decision, { reason: d.reason, reviewer: d.reviewer }) : undecide(store, fingerprint);
+      const item = reviewItem(fingerprint);
+      const { decide, undecide } = await loadReview();
+      store = d.decision ? decide(store!, item, d.decision, { reason: d.reason, reviewer: d.reviewer }) : undecide(store!, fingerprint);
       if (d.reviewer.trim()) lastReviewer = d.reviewer.trim();
-      lastReview = mergeScan(store, lastScan);
-      lastScan = { ...lastScan, review: lastReview };
-      return lastReview;
+      return remerge();
+    },
+
+    async comment(fingerprint, c) {
+      reviewItem(fingerprint);
+      const { commentFinding } = await loadReview();
+      store = commentFinding(store!, fingerprint, c.text, c.reviewer);
+      if (c.reviewer.trim()) lastReviewer = c.reviewer.trim();
+      return remerge();
+    },
+
+    async addSheets(layouts) {
+      if (!bytes) throw new Error('no file is open');
+      if (!layouts.length) return { names: [] };
+      if (!names) await loaded(await loadModule());
+      const given = freeSheetNames(
+        layouts.map((l) => l.name),
+        names!,
+      );
+      const renamed = layouts.map((l, i) => (l.name === given[i] ? l : { ...l, name: given[i] }));
+      added.push(...renamed);
+      names!.push(...given);
+      // The preview grid shows cells of the new sheets too (a to-do on a filled form, say).
+      if (snapshot) {
+        const { layoutsToSnapshot } = await loadPublish();
+        snapshot = { ...snapshot, sheets: [...snapshot.sheets, ...layoutsToSnapshot(renamed).sheets] };
+      }
+      return { names: given };
+    },
+
+    async userName() {
+      return null;
     },
 
     async annotatedCopy(findings, lang) {
       const m = await loadModule();
       const wb = await loaded(m);
+      const [{ annotationEdits }, { recordScan, reviewEdits }] = await Promise.all([loadAnnotate(), loadReview()]);
       m.edit(wb, annotationEdits(findings, lang));
       if (store && lastScan && lastReview) {
         const recorded = recordScan(store, lastReview, { ...(lastReviewer ? { by: lastReviewer } : {}) });

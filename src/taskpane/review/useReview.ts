@@ -1,6 +1,8 @@
-// The reviewer's side of a scan (file mode): each finding's decision status, counts by status, a
-// filter by status, the reviewer's name (remembered in localStorage) and decide/undo.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+// The reviewer's side of a scan: each finding's decision status, counts by status, a filter by
+// status, the reviewer's name and decide/undo/comment. Works with any host whose scan carries a
+// review (ScanResult.review) and that records decisions (host.decide; comments need host.comment).
+// The name: what the reviewer typed before (localStorage), else Office's user name, else asked.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../core/findings';
 import type { Decision, ReviewItem, ReviewScan, ReviewStatus } from '../../core/review/decisions';
 import type { PaneHost, ReviewDecision, ScanResult } from '../host';
@@ -53,17 +55,29 @@ export function filterByStatus(result: ScanResult | null, items: Map<Finding, Re
 export interface Review {
   readonly review: ReviewScan | null;
   readonly reviewer: string;
+  /** True while the name shown is Office's user name (not typed here). */
+  readonly reviewerFromHost: boolean;
   setReviewer(name: string): void;
+  /** The host records decisions / comments. */
+  readonly canDecide: boolean;
+  readonly canComment: boolean;
   readonly status: StatusFilter;
   setStatus(s: StatusFilter): void;
   readonly error: string | null;
   itemOf(f: Finding): ReviewItem | undefined;
   decide(item: ReviewItem, decision: Decision | null, reason?: string): Promise<boolean>;
+  /** Sets the free comment on a finding; empty text removes it. */
+  comment(item: ReviewItem, text: string): Promise<boolean>;
+  /** The decided findings this scan no longer produces. */
+  readonly resolved: readonly ReviewItem[];
 }
 
-export function useReview(host: PaneHost, result: ScanResult | null, t: Messages, defaultReviewer?: string): Review {
+export function useReview(host: PaneHost, result: ScanResult | null, t: Messages): Review {
   const [review, setReviewState] = useState<ReviewScan | null>(null);
-  const [reviewer, setReviewerState] = useState<string>(() => storedReviewer() || defaultReviewer || '');
+  const [reviewer, setReviewerState] = useState<string>(() => storedReviewer());
+  const [fromHost, setFromHost] = useState(false);
+  const typed = useRef(reviewer);
+  typed.current = reviewer;
   const [status, setStatus] = useState<StatusFilter>('all');
   const [error, setError] = useState<string | null>(null);
 
@@ -72,10 +86,31 @@ export function useReview(host: PaneHost, result: ScanResult | null, t: Messages
     setError(null);
   }, [result]);
 
+  useEffect(() => {
+    if (!host.userName || storedReviewer()) return;
+    let live = true;
+    host
+      .userName()
+      .then((name) => {
+        // Only if nobody typed a name meanwhile.
+        if (!live || !name?.trim() || typed.current.trim()) return;
+        setReviewerState(name.trim());
+        setFromHost(true);
+      })
+      .catch(() => {
+        // No name from Office: the reviewer is asked instead.
+      });
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
   const items = useMemo(() => itemsByFinding(review), [review]);
+  const resolved = useMemo(() => (review?.items ?? []).filter((i) => i.status === 'resolved'), [review]);
 
   const setReviewer = useCallback((name: string) => {
     setReviewerState(name);
+    setFromHost(false);
     try {
       localStorage.setItem(REVIEWER_KEY, name);
     } catch {
@@ -103,7 +138,40 @@ export function useReview(host: PaneHost, result: ScanResult | null, t: Messages
     [host, reviewer, t],
   );
 
-  return { review, reviewer, setReviewer, status, setStatus, error, itemOf: (f) => items.get(f), decide };
+  const comment = useCallback(
+    async (item: ReviewItem, text: string) => {
+      if (!host.comment) return false;
+      if (text.trim() && !reviewer.trim()) {
+        setError(t.reviewerNeeded);
+        return false;
+      }
+      try {
+        setReviewState(await host.comment(item.fingerprint, { text: text.trim(), reviewer: reviewer.trim() }));
+        setError(null);
+        return true;
+      } catch (err) {
+        setError(errorText(err));
+        return false;
+      }
+    },
+    [host, reviewer, t],
+  );
+
+  return {
+    review,
+    reviewer,
+    reviewerFromHost: fromHost,
+    setReviewer,
+    canDecide: Boolean(host.decide),
+    canComment: Boolean(host.comment),
+    status,
+    setStatus,
+    error,
+    itemOf: (f) => items.get(f),
+    decide,
+    comment,
+    resolved,
+  };
 }
 
 /** Lets each finding reach its review state without threading it through the list. */

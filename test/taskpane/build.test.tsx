@@ -1,0 +1,415 @@
+/** @jest-environment jsdom */
+// The pane's build actions and the reviewer's workflow, rendered in jsdom against fake hosts whose
+// scans carry a real snapshot of an invented workbook (a ledger and a project list): publication
+// tables, bad ledger rows, performance forms and their to-dos, last year's forms, the 审核意见表;
+// and for review: the reviewer's name from Office, comments, the resolved list, decisions in Excel.
+
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { fillForms } from '../../src/core/forms/fill';
+import { formsLayout } from '../../src/core/forms/layout';
+import { readProjects } from '../../src/core/forms/projects';
+import { layoutsToSnapshot, publish } from '../../src/core/publish';
+import { recognizeWorkbook } from '../../src/core/recognize';
+import * as review from '../../src/core/review';
+import type { SheetLayout } from '../../src/core/workbook/edits';
+import type { WorkbookSnapshot } from '../../src/core/workbook/types';
+import { App, type AppProps } from '../../src/taskpane/App';
+import type { AddedSheets, ReviewCommentInput, ScanResult } from '../../src/taskpane/host';
+import { messages } from '../../src/taskpane/i18n';
+import { fakeExcelHost, fakeFileHost, RESULT } from './fixtures';
+import { buildSnapshot, DEPARTMENT, ledgerTotalWan, PROJECT_SHEET, PROJECTS, YEAR, type WorkbookOptions } from './workbooks';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  localStorage.clear();
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+const zh = messages['zh-CN'];
+const $ = <T extends Element = HTMLElement>(sel: string) => container.querySelector<T & HTMLElement>(sel);
+const $$ = (sel: string) => Array.from(container.querySelectorAll<HTMLElement>(sel));
+const byTestId = (id: string) => $<HTMLButtonElement>(`[data-testid="${id}"]`);
+const text = () => container.textContent ?? '';
+const fieldYear = () => Number($<HTMLInputElement>('input[data-testid="build-year"]')!.value);
+
+async function click(el: Element): Promise<void> {
+  await act(async () => {
+    el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  });
+}
+
+async function type(el: HTMLInputElement, value: string): Promise<void> {
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** Lets pending promises (the lazily loaded build module, host calls) settle until `check` holds. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+    });
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function scanOf(snapshot: WorkbookSnapshot, extra: Partial<ScanResult> = {}): ScanResult {
+  const recognition = recognizeWorkbook(snapshot);
+  return { sheets: snapshot.sheets.map((s) => s.name), recognition, findings: [], snapshot, ...extra };
+}
+
+/** A file host whose scan returns `result` and which records the sheets it is asked to add. */
+function buildingHost(result: ScanResult, rename: (name: string) => string = (n) => n) {
+  const host = fakeFileHost(result);
+  const added: SheetLayout[][] = [];
+  const addSheets = jest.fn(async (layouts: readonly SheetLayout[]): Promise<AddedSheets> => {
+    added.push([...layouts]);
+    return { names: layouts.map((l) => rename(l.name)) };
+  });
+  return Object.assign(host, { addSheets, added, userName: jest.fn(async (): Promise<string | null> => null) });
+}
+
+async function open(props: AppProps): Promise<void> {
+  await act(async () => root.render(<App {...props} />));
+  await until(() => Boolean(byTestId('summary')), 'the scan');
+}
+
+async function openWorkbook(opts: WorkbookOptions = {}, rename?: (name: string) => string) {
+  const snapshot = buildSnapshot(opts);
+  const host = buildingHost(scanOf(snapshot), rename);
+  await open({ host, sampleUrl: 'http://x/a.xlsx' });
+  await until(() => Boolean(byTestId('build')), 'the build panel');
+  return { host, snapshot };
+}
+
+describe('publication tables from a ledger', () => {
+  test('the ledger is found; the ten tables are added and the names the host gave are reported', async () => {
+    const { host, snapshot } = await openWorkbook({}, (n) => (n === '表1' ? '表1 (2)' : n));
+    expect(byTestId('build-year')).not.toBeNull();
+    expect($<HTMLInputElement>('input[data-testid="build-year"]')!.value).toBe(String(YEAR));
+    expect(byTestId('build-sources')!.textContent).toContain('预算明细：预算明细（9 行）');
+    expect(byTestId('no-ledger')).toBeNull();
+    expect(byTestId('publish')!.textContent).toBe(zh.publish);
+
+    await click(byTestId('publish')!);
+    await until(() => Boolean(byTestId('sheets-added')), 'the tables');
+    expect(host.addSheets).toHaveBeenCalledTimes(1);
+    const want = publish(snapshot, { year: YEAR });
+    if (!want.ok) throw new Error('the invented ledger should publish');
+    expect(host.added[0].map((l) => l.name)).toEqual(['表1', '表2', '表3', '表4', '表5', '表6', '表7', '表8', '表9', '表10']);
+    expect(host.added[0]).toEqual(want.layouts);
+    const notice = byTestId('sheets-added')!.textContent!;
+    expect(notice).toContain('已添加工作表：表1 (2)、表2、');
+    expect(notice).toContain(`${DEPARTMENT}，${YEAR} 年；明细 9 行，总计 ${ledgerTotalWan()} 万元`);
+  });
+
+  test('bad ledger rows are listed with row and reason, and nothing is built until they are skipped', async () => {
+    const { host, snapshot } = await openWorkbook({ badLedgerRows: true });
+    await click(byTestId('publish')!);
+    await until(() => Boolean(byTestId('bad-ledger')), 'the bad rows');
+    expect(host.addSheets).not.toHaveBeenCalled();
+    expect(byTestId('bad-ledger')!.textContent).toContain('预算明细有 2 行不能使用，没有生成任何表');
+    const rows = $$('[data-testid="bad-row"]');
+    expect(rows.map((r) => [r.dataset.cell, r.textContent])).toEqual([
+      ['H13', '第 13 行金额栏是文字，不是数字（约五千元）预算明细!H13'],
+      ['C14', '第 14 行没有功能科目编码预算明细!C14'],
+    ]);
+    // A bad row goes to its cell.
+    await click(rows[1].querySelector('button')!);
+    expect(host.select).toHaveBeenCalledWith('预算明细', 'C14');
+
+    await click(byTestId('skip-bad')!);
+    await until(() => Boolean(byTestId('sheets-added')), 'the tables');
+    const want = publish(snapshot, { year: YEAR, skipBad: true });
+    if (!want.ok) throw new Error('skipping should build');
+    expect(host.added).toEqual([want.layouts]);
+    expect($$('[data-testid="skipped-row"]').map((r) => r.dataset.cell)).toEqual(['H13', 'C14']);
+  });
+
+  test('a ledger that does not name its department asks for it', async () => {
+    const { host, snapshot } = await openWorkbook({ noTitle: true });
+    await click(byTestId('publish')!);
+    await until(() => Boolean(byTestId('department')), 'the department field');
+    expect(host.addSheets).not.toHaveBeenCalled();
+    expect(byTestId('publish-department')!.disabled).toBe(true);
+    await type($<HTMLInputElement>('input[data-testid="department"]')!, '某某局');
+    await click(byTestId('publish-department')!);
+    await until(() => Boolean(byTestId('sheets-added')), 'the tables');
+    // No title line, no year in it either: the field offers this year.
+    expect(fieldYear()).toBe(new Date().getFullYear());
+    const want = publish(snapshot, { year: fieldYear(), department: '某某局' });
+    expect(want.ok && host.added[0]).toEqual(want.ok && want.layouts);
+  });
+
+  test('the year typed in the field is the tables’ year', async () => {
+    const { host } = await openWorkbook({ withProjects: false });
+    await type($<HTMLInputElement>('input[data-testid="build-year"]')!, '2031');
+    await click(byTestId('publish')!);
+    await until(() => Boolean(byTestId('sheets-added')), 'the tables');
+    const title = host.added[0][0].cells.find((c) => c.value?.kind === 'text' && /年/.test(String(c.value.value)));
+    expect(String(title?.value?.value)).toContain('2031');
+  });
+
+  test('without a ledger or a project list the pane says what they need instead of offering a button', async () => {
+    await openWorkbook({ withLedger: false, withProjects: false });
+    expect(byTestId('publish')).toBeNull();
+    expect(byTestId('fill-forms')).toBeNull();
+    expect(byTestId('build-year')).toBeNull();
+    const ledger = byTestId('no-ledger')!.textContent!;
+    for (const h of ['功能科目编码', '支出类型', '资金性质', '金额']) expect(ledger).toContain(h);
+    const projects = byTestId('no-projects')!.textContent!;
+    for (const h of ['项目名称', '年度资金总额', '项目期']) expect(projects).toContain(h);
+  });
+});
+
+describe('performance forms from a project list', () => {
+  test('one form per project is added; the values left to fill in are listed and go to their cells', async () => {
+    const { host, snapshot } = await openWorkbook({ withLedger: false }, (n) => `${n} (2)`);
+    expect(byTestId('no-ledger')).not.toBeNull();
+    await type($<HTMLInputElement>('input[data-testid="build-year"]')!, String(YEAR));
+    await click(byTestId('fill-forms')!);
+    await until(() => Boolean(byTestId('sheets-added')), 'the forms');
+
+    const forms = fillForms(readProjects(snapshot)!.projects, { year: YEAR });
+    expect(host.added).toEqual([[formsLayout(forms).layout]]);
+    expect(byTestId('sheets-added')!.textContent).toContain(`已生成 ${PROJECTS.length} 张绩效目标表，在工作表 绩效目标表 (2)`);
+
+    const todos = $$('[data-testid="todo"]');
+    const expected = forms.reduce((n, f) => n + f.todos, 0);
+    expect(expected).toBeGreaterThan(0);
+    expect(todos).toHaveLength(expected);
+    expect(byTestId('todos-heading')!.textContent).toBe(`待您填写（${expected}）`);
+    // Each to-do is on the sheet as the host named it, at a cell that holds the marker.
+    const layout = formsLayout(forms).layout;
+    for (const li of todos) {
+      expect(li.dataset.sheet).toBe('绩效目标表 (2)');
+      const [col, row] = [li.dataset.cell!.replace(/\d+/, ''), Number(li.dataset.cell!.replace(/\D+/, ''))];
+      const cell = layout.cells.find((c) => c.row === row - 1 && c.col === col.charCodeAt(0) - 65);
+      expect(String(cell?.value?.value)).toContain('【待填】');
+      expect(li.textContent).toContain('【待填】');
+    }
+    expect(todos.some((li) => li.textContent!.includes(PROJECTS[0][0]))).toBe(true);
+    await click(todos[1].querySelector('button')!);
+    expect(host.select).toHaveBeenCalledWith('绩效目标表 (2)', todos[1].dataset.cell);
+    expect($$('[data-testid="todo"]')[1].dataset.selected).toBe('true');
+  });
+
+  test('last year’s forms in the workbook are carried over for projects of the same name', async () => {
+    // Last year's form of the first project, its quantities filled in.
+    const lastYear = fillForms(readProjects(buildSnapshot())!.projects.slice(0, 1), { year: YEAR - 1 });
+    const filled: SheetLayout = { ...formsLayout(lastYear).layout, name: `${YEAR - 1}年绩效目标表` };
+    const done = {
+      ...filled,
+      cells: filled.cells.map((c) => (c.value?.kind === 'text' && c.value.value.includes('【待填】') ? { ...c, value: { kind: 'text' as const, value: '≥12000平方米' } } : c)),
+    };
+    const base = buildSnapshot({ withLedger: false });
+    const snapshot: WorkbookSnapshot = { ...base, sheets: [...base.sheets, ...layoutsToSnapshot([done]).sheets] };
+    const host = buildingHost(scanOf(snapshot));
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    await until(() => Boolean(byTestId('fill-forms')), 'the build panel');
+    expect(byTestId('build-sources')!.textContent).toContain(`${PROJECT_SHEET}（3 个项目，1 个有上年绩效目标表）`);
+
+    await click(byTestId('fill-forms')!);
+    await until(() => Boolean(byTestId('sheets-added')), 'the forms');
+    expect(byTestId('sheets-added')!.textContent).toContain('1 张沿用上年指标');
+    const values = host.added[0][0].cells.map((c) => String(c.value?.value ?? ''));
+    expect(values).toContain('≥12000平方米');
+    // The carried-over form leaves nothing to fill in; the two library forms do.
+    const todoForms = new Set($$('[data-testid="todo"]').map((li) => li.querySelector('.fui-Caption1')?.textContent));
+    expect(todoForms.has(PROJECTS[0][0])).toBe(false);
+    expect(todoForms.has(PROJECTS[1][0])).toBe(true);
+  });
+
+  test('bad rows of the project list are listed and no form is filled', async () => {
+    const base = buildSnapshot({ withLedger: false });
+    const sheet = base.sheets[0];
+    const rows = sheet.rows.map((r) => r?.slice());
+    rows[2] = [undefined, ...(rows[2]?.slice(1) ?? [])]; // no name on the second project's row
+    const broken: WorkbookSnapshot = { ...base, sheets: [{ ...sheet, rows }] };
+    const host = buildingHost(scanOf(broken));
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    await until(() => Boolean(byTestId('fill-forms')), 'the build panel');
+    await click(byTestId('fill-forms')!);
+    await until(() => Boolean(byTestId('bad-projects')), 'the bad rows');
+    expect(host.addSheets).not.toHaveBeenCalled();
+    expect($$('[data-testid="bad-project"]').map((li) => li.textContent)).toEqual(['第 3 行没有项目名称']);
+  });
+
+  test('a host that fails to add the sheets is reported', async () => {
+    const snapshot = buildSnapshot({ withLedger: false });
+    const host = buildingHost(scanOf(snapshot));
+    host.addSheets.mockRejectedValueOnce(new Error('工作簿受保护'));
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    await until(() => Boolean(byTestId('fill-forms')), 'the build panel');
+    await click(byTestId('fill-forms')!);
+    await until(() => Boolean(byTestId('build-error')), 'the error');
+    expect(byTestId('build-error')!.textContent).toBe('生成失败：工作簿受保护');
+  });
+});
+
+describe('review', () => {
+  /** A file host with decisions and comments kept in a real review store. */
+  function reviewingHost(result: ScanResult = RESULT, start = review.emptyStore()) {
+    let store = start;
+    const merged = () => review.mergeScan(store, result);
+    const host = buildingHost({ ...result, review: merged() });
+    host.decide.mockImplementation(async (fp: string, d: { decision: 'confirmed' | 'dismissed' | 'fixed' | null; reason?: string; reviewer: string }) => {
+      const item = merged().items.find((i) => i.fingerprint === fp)!;
+      store = d.decision ? review.decide(store, item, d.decision, { reviewer: d.reviewer, ...(d.reason ? { reason: d.reason } : {}) }) : review.undecide(store, fp);
+      return merged();
+    });
+    const comment = jest.fn(async (fp: string, c: ReviewCommentInput) => {
+      store = review.commentFinding(store, fp, c.text, c.reviewer);
+      return merged();
+    });
+    return Object.assign(host, { comment });
+  }
+
+  const reviewOf = (i = 0) => $$('[data-testid="finding"]')[i].querySelector<HTMLElement>('[data-testid="review"]')!;
+
+  test('the reviewer’s name comes from Office when the host knows it', async () => {
+    const host = reviewingHost();
+    host.userName.mockResolvedValue('王五');
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    await until(() => $<HTMLInputElement>('input[data-testid="reviewer"]')?.value === '王五', 'the name');
+    expect(text()).toContain(zh.reviewerFromOffice);
+    await click(reviewOf().querySelector('[data-testid="decide-confirmed"]')!);
+    expect(host.decide).toHaveBeenCalledWith(expect.any(String), { decision: 'confirmed', reviewer: '王五' });
+    expect(localStorage.getItem('suanpan.reviewer')).toBeNull(); // not typed: not remembered
+  });
+
+  test('a name typed before wins over Office’s; without either the reviewer is asked', async () => {
+    localStorage.setItem('suanpan.reviewer', '李四');
+    const host = reviewingHost();
+    host.userName.mockResolvedValue('王五');
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    await act(async () => {});
+    expect($<HTMLInputElement>('input[data-testid="reviewer"]')!.value).toBe('李四');
+    act(() => root.unmount());
+
+    localStorage.clear();
+    root = createRoot(container);
+    const asking = reviewingHost();
+    await open({ host: asking, sampleUrl: 'http://x/a.xlsx' });
+    await act(async () => {});
+    expect($<HTMLInputElement>('input[data-testid="reviewer"]')!.value).toBe('');
+    await click(reviewOf().querySelector('[data-testid="decide-confirmed"]')!);
+    expect(asking.decide).not.toHaveBeenCalled();
+    expect(text()).toContain(zh.reviewerNeeded);
+  });
+
+  test('a free comment on a finding is recorded, shown and can be removed', async () => {
+    localStorage.setItem('suanpan.reviewer', '李四');
+    const host = reviewingHost();
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    const fp = host.scan.mock.results[0] && (await host.scan.mock.results[0].value as ScanResult).review!.items[0].fingerprint;
+    await click(reviewOf().querySelector('[data-testid="comment-open"]')!);
+    expect(byTestId('comment-save')!.disabled).toBe(true);
+    await type(reviewOf().querySelector<HTMLInputElement>('input[data-testid="comment-text"]')!, '请附上测算依据');
+    await click(reviewOf().querySelector('[data-testid="comment-save"]')!);
+    expect(host.comment).toHaveBeenCalledWith(fp, { text: '请附上测算依据', reviewer: '李四' });
+    expect(reviewOf().querySelector('[data-testid="review-comment"]')!.textContent).toBe('意见（李四）：请附上测算依据');
+    // A comment does not decide: the finding is still open to a decision.
+    expect(reviewOf().getAttribute('data-status')).toBe('open');
+
+    await click(reviewOf().querySelector('[data-testid="comment-open"]')!);
+    expect(reviewOf().querySelector<HTMLInputElement>('input[data-testid="comment-text"]')!.value).toBe('请附上测算依据');
+    await click(reviewOf().querySelector('[data-testid="comment-remove"]')!);
+    expect(host.comment).toHaveBeenLastCalledWith(fp, { text: '', reviewer: '李四' });
+    expect(reviewOf().querySelector('[data-testid="review-comment"]')).toBeNull();
+  });
+
+  test('decided findings the scan no longer produces are listed as resolved', async () => {
+    const first = review.mergeScan(review.emptyStore(), RESULT);
+    const gone = first.items[1];
+    const store = review.decide(review.emptyStore(), gone, 'fixed', { reviewer: '张三' });
+    const rescan: ScanResult = { ...RESULT, findings: RESULT.findings.filter((f) => f !== gone.finding) };
+    const host = reviewingHost(rescan, store);
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    expect(byTestId('status-count-resolved')!.textContent).toBe('已解决 1');
+    expect(byTestId('resolved-list')).toBeNull(); // folded
+    await click(byTestId('resolved-toggle')!);
+    expect(byTestId('resolved-toggle')!.textContent).toBe('已解决（1）');
+    const items = $$('[data-testid="resolved-item"]');
+    expect(items).toHaveLength(1);
+    expect(items[0].textContent).toContain(`${gone.snapshot.sheet}!${gone.snapshot.cell}`);
+    expect(items[0].textContent).toContain('已修正（张三）');
+    await click(items[0].querySelector('button')!);
+    expect(host.select).toHaveBeenCalledWith(gone.snapshot.sheet, gone.snapshot.cell);
+  });
+
+  test('the 审核意见表 is built on demand from the review and added as a sheet', async () => {
+    localStorage.setItem('suanpan.reviewer', '李四');
+    const host = reviewingHost();
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    await click(reviewOf().querySelector('[data-testid="decide-dismissed"]')!);
+    await type(reviewOf().querySelector<HTMLInputElement>('input[data-testid="dismiss-reason"]')!, '口径不同');
+    await click(reviewOf().querySelector('[data-testid="dismiss-submit"]')!);
+    await click(byTestId('review-sheet')!);
+    await until(() => Boolean(byTestId('sheets-added')), 'the review sheet');
+    expect(host.added).toHaveLength(1);
+    const [sheet] = host.added[0];
+    expect(sheet.name).toBe('审核意见表');
+    const texts = sheet.cells.map((c) => String(c.value?.value ?? ''));
+    expect(texts).toContain('口径不同');
+    expect(texts.some((s) => s.includes('审核人：李四'))).toBe(true);
+    // One row per finding, numbered.
+    const numbers = sheet.cells.filter((c) => c.col === 0 && c.value?.kind === 'number').map((c) => c.value!.value);
+    expect(numbers).toEqual(RESULT.findings.map((_, i) => i + 1));
+    expect(byTestId('sheets-added')!.textContent).toBe('已添加工作表：审核意见表');
+  });
+
+  test('in Excel: counts, the filter and decisions work when the host records decisions', async () => {
+    localStorage.setItem('suanpan.reviewer', '李四');
+    let store = review.emptyStore();
+    const host = Object.assign(fakeExcelHost({ ...RESULT, review: review.mergeScan(store, RESULT) }), {
+      decide: jest.fn(async (fp: string, d: { decision: 'confirmed' | 'dismissed' | 'fixed' | null; reason?: string; reviewer: string }) => {
+        const item = review.mergeScan(store, RESULT).items.find((i) => i.fingerprint === fp)!;
+        store = d.decision ? review.decide(store, item, d.decision, { reviewer: d.reviewer }) : review.undecide(store, fp);
+        return review.mergeScan(store, RESULT);
+      }),
+    });
+    await act(async () => root.render(<App host={host} />));
+    await click(byTestId('scan')!);
+    await click(reviewOf(2).querySelector('[data-testid="decide-fixed"]')!);
+    expect(host.decide).toHaveBeenCalledTimes(1);
+    expect(byTestId('status-count-fixed')!.textContent).toBe('已修正 1');
+    const select = $<HTMLSelectElement>('select[data-testid="filter-status"]')!;
+    await act(async () => {
+      select.value = 'fixed';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect($$('[data-testid="finding"]')).toHaveLength(1);
+    // No comment method on this host: no comment button.
+    expect($('[data-testid="comment-open"]')).toBeNull();
+  });
+
+  test('in Excel without decisions the statuses show but no decision buttons', async () => {
+    const host = fakeExcelHost({ ...RESULT, review: review.mergeScan(review.emptyStore(), RESULT) });
+    await act(async () => root.render(<App host={host} />));
+    await click(byTestId('scan')!);
+    expect($$('[data-testid="review-status"]').length).toBe(RESULT.findings.length);
+    expect($('[data-testid="decide-confirmed"]')).toBeNull();
+    expect(byTestId('review-bar')).not.toBeNull();
+  });
+});
