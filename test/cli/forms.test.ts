@@ -219,3 +219,12 @@ const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice && command -v pdfi
   expect(pages).toBeGreaterThanOrEqual(30);
   expect(info).toMatch(/Page size:.*\(A4\)/);
 }, 180000);
+
+(hasSoffice ? test : test.skip)('prints from the template: LibreOffice renders exactly one A4 page per form', async () => {
+  const r = await run(f('projects.xlsx'), { out: f('print-tpl.xlsx'), template: f('template.xlsx') });
+  expect(r.code).toBe(1);
+  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${f('lo')}`, '--convert-to', 'pdf', '--outdir', dir, f('print-tpl.xlsx')], { timeout: 120000, stdio: 'ignore' });
+  const info = execFileSync('pdfinfo', [f('print-tpl.pdf')], { encoding: 'utf8' });
+  expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(NAMES.length);
+  expect(info).toMatch(/Page size:.*\(A4\)/);
+}, 180000);

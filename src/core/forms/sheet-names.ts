@@ -6,16 +6,21 @@ const MAX = 31;
 /** Forbidden ASCII characters → their full-width forms, which Excel allows and which read the same. */
 const FULL_WIDTH: Readonly<Record<string, string>> = { ':': '：', '\\': '＼', '/': '／', '?': '？', '*': '＊', '[': '【', ']': '】' };
 
-/** At most `n` characters, never splitting a surrogate pair. */
+/** At most `n` UTF-16 units (what Excel counts), never splitting a surrogate pair. */
 function cut(s: string, n: number): string {
-  return Array.from(s).slice(0, n).join('');
+  let out = '';
+  for (const ch of s) {
+    if (out.length + ch.length > n) break;
+    out += ch;
+  }
+  return out;
 }
 
 function clean(name: string, fallback: string): string {
   let s = name
     .replace(/[:\\/?*[\]]/g, (c) => FULL_WIDTH[c])
-    .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/\s+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim();
   s = cut(s, MAX).replace(/^'+|'+$/g, '').trim();
   if (s === '' || s.toLowerCase() === 'history') s = fallback;
