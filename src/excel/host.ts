@@ -110,29 +110,40 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
   let baseline: ReviewStore['lastScan'];
   let storeFound = false;
 
+  /** Store writes in the order they were asked for: two quick decisions must not both read the old store. */
+  let storeQueue: Promise<unknown> = Promise.resolve();
+
   /**
    * Applies `change` to the store as it is in the workbook now (another pane, or a co-author, may
    * have written since the scan) and writes it back: 2 syncs, read then write. Storing records
    * this scan too, so the next scan tells what is new against it; the review returned still
    * measures "new" against the scan before, as the pane showed it.
    */
-  const updateStore = async (change: (store: ReviewStore) => ReviewStore, by: string): Promise<DecideDetails> => {
-    if (!lastScan || !lastReview) throw new Error('scan the workbook first');
-    const scan = lastScan;
-    change(emptyStore()); // a missing reviewer or reason fails here, before the workbook is touched
-    const { value, grouped } = await runMaybeGrouped(storeFound, async (context) => {
-      const stored = await readReviewStore(context);
-      const changed = change(stored.store);
-      const { lastScan: _recorded, ...rest } = changed;
-      const review = mergeScan(baseline ? { ...rest, lastScan: baseline } : rest, scan);
-      const reviewer = by.trim();
-      const write = await writeReviewStore(context, recordScan(changed, review, reviewer ? { by: reviewer } : {}), stored);
-      return { review, write, syncs: 1 + write.syncs };
+  const updateStore = (change: (store: ReviewStore) => ReviewStore, by: string): Promise<DecideDetails> => {
+    if (!lastScan || !lastReview) return Promise.reject(new Error('scan the workbook first'));
+    try {
+      change(emptyStore()); // a missing reviewer or reason fails here, before the workbook is touched
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const run = storeQueue.then(async () => {
+      const scan = lastScan!;
+      const { value, grouped } = await runMaybeGrouped(storeFound, async (context) => {
+        const stored = await readReviewStore(context);
+        const changed = change(stored.store);
+        const { lastScan: _recorded, ...rest } = changed;
+        const review = mergeScan(baseline ? { ...rest, lastScan: baseline } : rest, scan);
+        const reviewer = by.trim();
+        const write = await writeReviewStore(context, recordScan(changed, review, reviewer ? { by: reviewer } : {}), stored);
+        return { review, write, syncs: 1 + write.syncs };
+      });
+      storeFound = true;
+      lastReview = value.review;
+      lastScan = { ...scan, review: value.review };
+      return { ...value, grouped };
     });
-    storeFound = true;
-    lastReview = value.review;
-    lastScan = { ...scan, review: value.review };
-    return { ...value, grouped };
+    storeQueue = run.catch(() => undefined);
+    return run;
   };
 
   const itemOf = (fingerprint: string) => {
@@ -144,6 +155,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
 
   const decideDetailed = async (fingerprint: string, d: ReviewDecision): Promise<DecideDetails> => {
     const item = itemOf(fingerprint);
+    // `item` is as the scan saw it; each change is applied to the store as read in its own turn.
     return updateStore(
       (store) => (d.decision ? decideOn(store, item, d.decision, { reason: d.reason, reviewer: d.reviewer }) : undecide(store, fingerprint)),
       d.reviewer,

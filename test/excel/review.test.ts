@@ -358,3 +358,22 @@ test('the review sheet goes in through addSheets (again as 审核意见表 (2));
   const where = (f: { rule: string; sheet: string; cell: string }) => `${f.rule}@${f.sheet}!${f.cell}`;
   expect(again.findings.map(where)).toEqual(scan.findings.map(where));
 }, 60_000);
+
+test('two decisions asked for at once both end up in the store (writes queue, none reads a stale store)', async () => {
+  const { wb } = await workbookWithMistake();
+  const excel = installExcel(wb);
+  uninstall = excel.uninstall;
+  office(20);
+  const host = createExcelHost();
+  const scan = await host.scan();
+  const [a, b] = scan.review!.items.filter((i) => i.finding);
+  const [ra, rb] = await Promise.all([
+    host.decide!(a.fingerprint, { decision: 'confirmed', reviewer: '甲' }),
+    host.decide!(b.fingerprint, { decision: 'fixed', reviewer: '乙' }),
+  ]);
+  expect(ra.items.find((i) => i.fingerprint === a.fingerprint)?.status).toBe('confirmed');
+  expect(rb.items.find((i) => i.fingerprint === a.fingerprint)?.status).toBe('confirmed');
+  const stored = loadReviewStore(await readWorkbook(new FakeContext(wb).asExcel)).store;
+  expect(Object.keys(stored.decisions).sort()).toEqual([a.fingerprint, b.fingerprint].sort());
+  expect(wb.sheets.filter((s) => s.name.startsWith(REVIEW_STORE_SHEET))).toHaveLength(1);
+}, 60_000);
