@@ -162,6 +162,17 @@ describe('30 projects into each template parse back to the standard layout’s d
     expect(first.merges).toContainEqual(R(11, 0, 11 + n, 0));
   });
 
+  test('a template whose indicator rows are pre-printed (产出指标 / 数量指标 merged over them): cleared and written anew', () => {
+    const base = rightTemplate();
+    const rows = base.rows.map((r) => (r ?? []).map((c) => (c ? cellText(c) : null)));
+    rows[12] = [null, '产出指标', '数量指标', '示例指标', '≥XX个', '10'];
+    rows[13] = [null, null, null, '示例指标二', 'XX', '10'];
+    const sheet = buildSheet({ name: base.name, rows, merges: [...base.merges, R(12, 1, 13, 1), R(12, 2, 13, 2)] });
+    const { out } = roundTrip(sheet, { period: true, split: 'fiscal', texts: ['overview'] });
+    const text = out.sheets.flatMap((s) => s.rows.flatMap((r) => (r ?? []).map((c) => cellText(c))));
+    expect(text.filter((t) => t.startsWith('示例指标') || t === '10')).toEqual([]);
+  });
+
   test('values below labels, annual funds only', () => {
     roundTrip(belowTemplate(), { period: false, split: 'fiscal', texts: ['overview'], self: false });
   });
