@@ -262,15 +262,18 @@ function valueJobs(ws: () => Excel.Worksheet, written: ReadonlyMap<string, Writt
   let values: (string | number | boolean)[][] = [];
   let formats: string[][] = [];
   let anyFormat = false;
-  let bytes = 0;
+  let valueBytes = 0;
+  let formatBytes = 0;
   let first = top;
+  // Number formats are sent only for blocks that have any besides General.
+  const blockSize = () => valueBytes + (anyFormat ? formatBytes : 0);
   const flush = (next: number) => {
     if (!values.length) return;
     const v = values;
     const f = anyFormat ? formats : null;
     const at = first;
     jobs.push({
-      size: bytes + 2 * REQUEST_BYTES_PER_OP,
+      size: blockSize() + 2 * REQUEST_BYTES_PER_OP,
       run: () => {
         const range = ws().getRangeByIndexes(at, left, v.length, cols);
         // Formats first: a code typed into a Text cell stays text.
@@ -281,23 +284,29 @@ function valueJobs(ws: () => Excel.Worksheet, written: ReadonlyMap<string, Writt
     values = [];
     formats = [];
     anyFormat = false;
-    bytes = 0;
+    valueBytes = 0;
+    formatBytes = 0;
     first = next;
   };
   for (let r = top; r <= bottom; r++) {
     const vr: (string | number | boolean)[] = [];
     const fr: string[] = [];
+    let rowFormats = false;
     for (let c = left; c <= right; c++) {
       const w = written.get(`${r},${c}`);
       vr.push(w ? w.value : '');
       fr.push(w ? w.numFmt : 'General');
-      if (w && w.numFmt !== 'General') anyFormat = true;
+      if (w && w.numFmt !== 'General') rowFormats = true;
     }
-    const rowBytes = utf8Length(JSON.stringify(vr)) + utf8Length(JSON.stringify(fr));
-    if (values.length && bytes + rowBytes > blockBytes) flush(r);
+    const vBytes = utf8Length(JSON.stringify(vr));
+    const fBytes = utf8Length(JSON.stringify(fr));
+    const grown = valueBytes + vBytes + (anyFormat || rowFormats ? formatBytes + fBytes : 0);
+    if (values.length && grown > blockBytes) flush(r);
     values.push(vr);
     formats.push(fr);
-    bytes += rowBytes;
+    valueBytes += vBytes;
+    formatBytes += fBytes;
+    anyFormat ||= rowFormats;
   }
   flush(bottom + 1);
   return jobs;
