@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { scaledOfNumber } from './scaled';
 
 export type AmountInput = { kind: 'number'; value: number; numFmt?: string } | string;
 
@@ -96,6 +97,43 @@ function isPercentFmt(numFmt: string | undefined): boolean {
 
 function percentFormat(numFmt: string): boolean {
   return numFmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
+}
+
+/** What a number format says about the figures it shows, worked out once per format. */
+export interface NumberFormatInfo {
+  /** Decimals shown (undefined for General, text, scientific). */
+  readonly decimals: number | undefined;
+  readonly percent: boolean;
+  /** The format spells out digits (0.00, #,##0): a number shows exactly its decimals, not as few as it needs. */
+  readonly explicit: boolean;
+}
+
+const FMT_INFO = new Map<string, NumberFormatInfo>();
+const GENERAL_INFO: NumberFormatInfo = { decimals: undefined, percent: false, explicit: false };
+
+export function numberFormatInfo(numFmt: string | undefined): NumberFormatInfo {
+  if (numFmt === undefined) return GENERAL_INFO;
+  let info = FMT_INFO.get(numFmt);
+  if (!info) {
+    info = { decimals: decimalsFromNumFmt(numFmt), percent: isPercentFmt(numFmt), explicit: /[0#]/.test(numFmt) };
+    if (FMT_INFO.size < 1000) FMT_INFO.set(numFmt, info);
+  }
+  return info;
+}
+
+/**
+ * The decimals `parseAmount` gives a number cell (its format's, else its own), without making a
+ * Decimal; undefined where parseAmount does not read an amount (not finite, a percentage).
+ */
+export function numberDecimals(value: number, numFmt?: string): number | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  const info = numberFormatInfo(numFmt);
+  if (info.percent) return undefined;
+  if (info.decimals !== undefined) return info.decimals;
+  const s = scaledOfNumber(value);
+  if (s) return s.scale;
+  const p = parseNumber(value, numFmt);
+  return isAmount(p) ? p.decimals : undefined;
 }
 
 function parseNumber(value: number, numFmt?: string): AmountResult {

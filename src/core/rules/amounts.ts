@@ -80,6 +80,7 @@ export const amountsRule: Rule = {
           if (r.side && c.side && r.side !== c.side) continue;
           const a = t.amount(r.row, c.col);
           if (a.blank && !a.invalid) continue;
+          if (!a.invalid && !a.cut && !a.asText && a.shownDecimals >= t.decimals) continue; // nothing to say (most cells)
           const at = `${where.zh} ${t.rowLabel(i)} · ${t.columnLabel(c.col)}`;
           const atEn = `${where.en} ${t.rowLabel(i)} · ${t.columnLabel(c.col)}`;
           if (a.invalid) {

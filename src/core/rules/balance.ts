@@ -23,7 +23,7 @@ export const balanceRule: Rule = {
         found: t.figure(exp, expCol.col),
         expected: t.figure(inc, incCol.col),
         what: { zh: '收入合计', en: 'the income total' },
-        related: [t.qualified(t.rows[inc].row, incCol.col)],
+        related: () => [t.qualified(t.rows[inc].row, incCol.col)],
       });
       if (f) out.push(f);
     }

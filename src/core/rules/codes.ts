@@ -4,7 +4,7 @@ import { dictionary, normalizeName } from '../classification';
 import type { Finding } from '../findings';
 import type { CheckContext, TableContext } from './context';
 import type { Rule } from './rule';
-import { buildWitnesses, CODED_KINDS, type Witnesses } from './witnesses';
+import { CODED_KINDS, witnessesOf, type PrintedName, type Witnesses } from './witnesses';
 import { INCOME_SOURCES } from './income-sources';
 
 function base(t: TableContext, i: number, col: number) {
@@ -13,14 +13,15 @@ function base(t: TableContext, i: number, col: number) {
   return { sheet: t.table.sheet, cell, range: cell, table: t.table.id, rowLabel: t.rowLabel(i), related: [] as string[] };
 }
 
-function checkCodedRow(t: TableContext, i: number, w: Witnesses, names: Set<string>): Finding | undefined {
+function checkCodedRow(t: TableContext, i: number, w: Witnesses, names: () => Set<string>): Finding | undefined {
   const r = t.rows[i];
   if (!r.code || !r.name) return undefined;
   const where = t.label();
   const nameCol = r.nameCol ?? r.codeCols?.[0] ?? 0;
-  const m = dictionary.nameMatches(r.code, r.name);
-  if (m.status === 'match' || m.status === 'alias') return undefined;
-  if (m.status === 'truncated') {
+  // nameMatches says 'unknown' exactly when the dictionary has no entry: skip it then (it normalises the name first).
+  const m = w.entry(r.code) ? dictionary.nameMatches(r.code, r.name) : undefined;
+  if (m && (m.status === 'match' || m.status === 'alias')) return undefined;
+  if (m?.status === 'truncated') {
     return {
       ...base(t, i, nameCol),
       rule: 'truncated',
@@ -33,8 +34,8 @@ function checkCodedRow(t: TableContext, i: number, w: Witnesses, names: Set<stri
       },
     };
   }
-  if (m.status === 'mismatch') {
-    const elsewhere = m.official !== undefined && names.has(normalizeName(m.official));
+  if (m?.status === 'mismatch') {
+    const elsewhere = m.official !== undefined && names().has(normalizeName(m.official));
     return {
       ...base(t, i, r.codeCols?.[0] ?? nameCol),
       rule: 'code-name',
@@ -49,28 +50,32 @@ function checkCodedRow(t: TableContext, i: number, w: Witnesses, names: Set<stri
   }
   // Not in the dictionary: the workbook and the code's structure are the witnesses. Where the tables
   // disagree, the names most tables print win; a tie leaves each side in doubt.
-  const mine = normalizeName(r.name);
-  const printed = w.workbookNames(r.code, t);
-  const count = (n: string) => printed.filter((p) => normalizeName(p.name) === n).length + (n === mine ? 1 : 0);
-  const other = printed
-    .filter((p) => normalizeName(p.name) !== mine)
-    .sort((a, b) => count(normalizeName(b.name)) - count(normalizeName(a.name)))[0];
-  if (other && count(normalizeName(other.name)) >= count(mine)) {
+  const mine = w.norm(r.name);
+  const other = mostPrinted(w.printed(r.code), t, mine);
+  if (other) {
+    const otherWhere = other.t.qualified(other.row, other.col);
     return {
       ...base(t, i, nameCol),
       rule: 'code-name',
       severity: 'warning',
       expected: other.name,
       actual: r.name,
-      related: [other.where],
+      related: [otherWhere],
       message: {
-        zh: `${where.zh} 编码 ${r.code} 在 ${other.where} 名为「${other.name}」，此处为「${r.name}」`,
-        en: `${where.en} code ${r.code} is "${other.name}" at ${other.where} but "${r.name}" here`,
+        zh: `${where.zh} 编码 ${r.code} 在 ${otherWhere} 名为「${other.name}」，此处为「${r.name}」`,
+        en: `${where.en} code ${r.code} is "${other.name}" at ${otherWhere} but "${r.name}" here`,
       },
     };
   }
+  // One of these per unknown code (every row of a workbook of local codes): written out, not spread.
+  const cell = t.address(r.row, r.codeCols?.[0] ?? nameCol);
   return {
-    ...base(t, i, r.codeCols?.[0] ?? nameCol),
+    sheet: t.table.sheet,
+    cell,
+    range: cell,
+    table: t.table.id,
+    rowLabel: t.rowLabel(i),
+    related: [],
     rule: 'unknown-code',
     severity: 'info',
     actual: r.code,
@@ -79,6 +84,29 @@ function checkCodedRow(t: TableContext, i: number, w: Witnesses, names: Set<stri
       en: `${where.en} code ${r.code} "${r.name}" is not in the dictionary; not verified`,
     },
   };
+}
+
+/**
+ * The name other tables print for a code instead of `mine`, when at least as many tables print it as
+ * print `mine` (this table counting for `mine`): the first printed of the most printed such names.
+ */
+function mostPrinted(printed: readonly PrintedName[], t: TableContext, mine: string): PrintedName | undefined {
+  let counts: Map<string, number> | undefined;
+  let mineCount = 1;
+  for (const p of printed) {
+    if (p.t === t) continue;
+    if (p.norm === mine) mineCount++;
+    else (counts ??= new Map()).set(p.norm, (counts.get(p.norm) ?? 0) + 1);
+  }
+  if (!counts) return undefined;
+  let best: PrintedName | undefined;
+  let bestCount = 0;
+  for (const p of printed) {
+    if (p.t === t || p.norm === mine) continue;
+    const n = counts.get(p.norm)!;
+    if (n > bestCount) [best, bestCount] = [p, n];
+  }
+  return bestCount >= mineCount ? best : undefined;
 }
 
 /** A 款 or 项 code must begin with its parent row's code. */
@@ -127,7 +155,7 @@ function checkItemName(t: TableContext, i: number, official: readonly string[]):
 export const codesRule: Rule = {
   id: 'code-name',
   run(ctx: CheckContext): Finding[] {
-    const w = buildWitnesses(ctx);
+    const w = witnessesOf(ctx);
     const out: Finding[] = [];
     const classNames = dictionary.functionClassNames();
     for (const t of ctx.tables) {
@@ -139,7 +167,8 @@ export const codesRule: Rule = {
         continue;
       }
       if (!CODED_KINDS.has(t.table.kind)) continue;
-      const names = new Set(t.rows.map((r) => normalizeName(r.name)));
+      let nameSet: Set<string> | undefined;
+      const names = () => (nameSet ??= new Set(t.rows.map((r) => w.norm(r.name))));
       t.rows.forEach((_, i) => {
         if (t.misalignedRows.has(i)) return;
         const f = checkCodedRow(t, i, w, names) ?? checkParent(t, i);

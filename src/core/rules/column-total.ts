@@ -2,7 +2,7 @@
 import type { Finding } from '../findings';
 import { sumFinding } from './compare';
 import type { CheckContext } from './context';
-import { sumFigures } from './figures';
+import { isZeroFigure, sumFigures } from './figures';
 import type { Rule } from './rule';
 
 export const columnTotalRule: Rule = {
@@ -21,7 +21,7 @@ export const columnTotalRule: Rule = {
           if (side && c.side !== side) continue;
           const found = t.amount(totalRow.row, c.col);
           const expected = sumFigures(top.map((i) => t.figure(i, c.col)));
-          if (found.blank && expected.value.isZero()) continue;
+          if (found.blank && isZeroFigure(expected)) continue;
           const f = sumFinding({
             rule: 'column-total',
             t,
@@ -30,7 +30,7 @@ export const columnTotalRule: Rule = {
             found,
             expected,
             what: { zh: '各项之和', en: 'sum of the items' },
-            related: top.slice(0, 20).map((i) => t.qualified(t.rows[i].row, c.col)),
+            related: () => top.slice(0, 20).map((i) => t.qualified(t.rows[i].row, c.col)),
           });
           if (f) out.push(f);
         }

@@ -13,7 +13,8 @@ export interface SumCheck {
   expected: Figure;
   /** What the expected figure is, e.g. {zh: '下级合计', en: 'sum of sub-items'}. */
   what: Message;
-  related: string[];
+  /** The cells the expected figure comes from; called only when a finding is written. */
+  related: () => string[];
 }
 
 function isAmountCell(f: Figure): f is AmountCell {
@@ -52,7 +53,7 @@ export function sumFinding(c: SumCheck): Finding | undefined {
     table: t.table.id,
     expected,
     actual: found,
-    related: c.related,
+    related: c.related(),
     rowLabel,
     columnLabel: colLabel,
   };

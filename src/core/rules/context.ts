@@ -19,7 +19,8 @@ export class TableContext {
   readonly formatted: boolean;
   /** Figures in 元 are not rounded: each is exact, and any difference is an error. */
   readonly exact: boolean;
-  private readonly cache = new Map<number, AmountCell>();
+  /** Amount cells read so far, by column, then row. */
+  private readonly cache: (AmountCell | undefined)[][] = [];
   /** rows as the checks use them: codes corrected where a block was found misaligned. */
   rows: readonly TableRow[];
   private childIndex?: number[][];
@@ -27,6 +28,8 @@ export class TableContext {
   readonly cutCells = new Set<number>();
   /** Row indexes inside a misaligned block: their codes are judged by that finding alone. */
   readonly misalignedRows = new Set<number>();
+  private labels?: { zh: string; en: string };
+  private readonly columnLabels = new Map<number, string>();
 
   constructor(
     readonly table: RecognizedTable,
@@ -50,17 +53,17 @@ export class TableContext {
   }
 
   amount(row: number, col: number): AmountCell {
-    const key = row * 16384 + col;
-    let a = this.cache.get(key);
+    const byRow = (this.cache[col] ??= []);
+    let a = byRow[row];
     if (!a) {
       a = readAmount(this.sheet.rows[row]?.[col], row, col, this.decimals, this.exact);
-      this.cache.set(key, a);
+      byRow[row] = a;
     }
     return a;
   }
 
   replaceAmount(a: AmountCell): void {
-    this.cache.set(a.row * 16384 + a.col, a);
+    (this.cache[a.col] ??= [])[a.row] = a;
   }
 
   children(index: number): number[] {
@@ -103,8 +106,11 @@ export class TableContext {
   }
 
   label(): { zh: string; en: string } {
-    const spec = specFor(this.table.kind);
-    return { zh: `${this.table.sheet}《${spec.zh}》`, en: `${this.table.sheet} (${spec.en})` };
+    if (!this.labels) {
+      const spec = specFor(this.table.kind);
+      this.labels = { zh: `${this.table.sheet}《${spec.zh}》`, en: `${this.table.sheet} (${spec.en})` };
+    }
+    return { ...this.labels };
   }
 
   rowLabel(index: number): string {
@@ -113,10 +119,14 @@ export class TableContext {
   }
 
   columnLabel(col: number): string {
-    const c = this.table.columns.find((x) => x.col === col);
-    if (!c) return colToLetters(col);
-    const parts = c.header.split(' / ');
-    return parts[parts.length - 1] || colToLetters(col);
+    let label = this.columnLabels.get(col);
+    if (label === undefined) {
+      const c = this.table.columns.find((x) => x.col === col);
+      const parts = c ? c.header.split(' / ') : [];
+      label = parts[parts.length - 1] || colToLetters(col);
+      this.columnLabels.set(col, label);
+    }
+    return label;
   }
 
   address(row: number, col: number): string {

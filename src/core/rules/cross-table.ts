@@ -4,7 +4,7 @@ import type { Finding } from '../findings';
 import type { ColumnRole, TableKind } from '../recognize';
 import { sumFinding } from './compare';
 import type { CheckContext, TableContext } from './context';
-import { restate, type Figure } from './figures';
+import { compareFigures, restate, whollyBelow, type Figure } from './figures';
 import type { Rule } from './rule';
 import { threePublicColumns } from './row-total';
 
@@ -62,7 +62,7 @@ function compare(found: Point | undefined, other: Point | undefined, out: Findin
     found: a.blank ? a : found.t.amount(found.t.rows[found.index].row, found.col).blank ? a : found.t.amount(found.t.rows[found.index].row, found.col),
     expected: b,
     what,
-    related: [other.t.qualified(other.t.rows[other.index].row, other.col)],
+    related: () => [other.t.qualified(other.t.rows[other.index].row, other.col)],
   });
   if (f) out.push(f);
 }
@@ -84,7 +84,7 @@ function compareByCode(a: TableContext, b: TableContext, roles: ColumnRole[], on
       if (j === undefined) return;
       const x = a.figure(i, ca.col);
       const y = restate(b.figure(j, cb.col), b.table.unit, a.table.unit);
-      if (!x.value.eq(y.value) && (x.lo.gt(y.hi) || y.lo.gt(x.hi))) differs.add(i);
+      if (compareFigures(x, y).status === 'error') differs.add(i);
     });
     for (const i of differs) {
       if (a.children(i).some((k) => differs.has(k))) continue;
@@ -134,13 +134,21 @@ export const crossTableRule: Rule = {
         });
     }
     if (general && expenditure) {
+      let incomeRow: Map<string, number> | undefined;
       const allGeneral = (code: string): boolean => {
         if (!income) return true;
-        const i = income.rows.findIndex((r) => r.code === code);
+        if (!incomeRow) {
+          incomeRow = new Map();
+          for (let j = 0; j < income.rows.length; j++) {
+            const c = income.rows[j].code;
+            if (c !== undefined && !incomeRow.has(c)) incomeRow.set(c, j);
+          }
+        }
+        const i = incomeRow.get(code) ?? -1;
         const tc = income.column('total');
         const gc = income.column('general-budget');
         if (i < 0 || !tc || !gc) return true;
-        return income.figure(i, tc.col).value.eq(income.figure(i, gc.col).value);
+        return compareFigures(income.figure(i, tc.col), income.figure(i, gc.col)).status === 'equal';
       };
       compareByCode(expenditure, general, ['basic', 'project'], allGeneral, out);
     }
@@ -153,7 +161,7 @@ export const crossTableRule: Rule = {
       const a = itemPointAnyLevel(threePublic, car) ?? runningColumnPoint(threePublic);
       const b = itemPointAnyLevel(economic, car);
       // 表9 counts basic and project money, 表6 basic only: 表9 may exceed 表6, never fall short of it.
-      if (a && b && !figureAt(a).blank && !figureAt(b).blank && figureAt(a).hi.lt(figureAt(b).lo)) compare(a, b, out);
+      if (a && b && !figureAt(a).blank && !figureAt(b).blank && whollyBelow(figureAt(a), figureAt(b))) compare(a, b, out);
     }
     return out;
   },

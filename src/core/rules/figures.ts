@@ -1,6 +1,16 @@
 // Amounts as the checks see them: each printed figure with the interval it stands for.
+//
+// A figure is held exactly as whole counts of half-units ½·10^−scale: its value, lo and hi alike (a
+// figure shown with d decimals is v ± 10^(scale−d) half-units). Sums and comparisons are then
+// safe-integer arithmetic, and the Decimals (value, lo, hi) are made only when something reads them,
+// in practice when a finding is written. A figure whose half-units would leave the safe-integer range
+// is held as Decimals instead (scale NaN), and every sum or comparison it takes part in is done with
+// Decimal, as before.
 import Decimal from 'decimal.js';
-import { halfUnit, isAmount, isEmptyAmount, parseAmount, type ParsedAmount } from '../money';
+// Straight from the modules, not through '../money': a re-export is a getter call on every use.
+import { halfUnit } from '../money/interval';
+import { isAmount, isEmptyAmount, numberDecimals, numberFormatInfo, parseAmount, type ParsedAmount } from '../money/parse';
+import { halvesToDecimal, isSafe, scaledOfDecimal, scaledOfRepr, shiftUp, type Scaled } from '../money/scaled';
 import { cellText } from '../workbook/sheet';
 import type { Cell } from '../workbook/types';
 
@@ -26,7 +36,69 @@ export interface AmountCell extends Figure {
   readonly general?: boolean;
 }
 
-// ½·10^−d and 10^−d, computed once per d (Decimal's pow is slow, and every amount cell needs one).
+/** A figure in half-units (see the top of this file); the Decimals are made on first read. */
+class Fig implements Figure {
+  private dv: Decimal | undefined = undefined;
+  private dlo: Decimal | undefined = undefined;
+  private dhi: Decimal | undefined = undefined;
+
+  constructor(
+    /** Half-units are ½·10^−scale; NaN: held as Decimals only (set by `withDecimals`). */
+    readonly scale: number,
+    readonly v: number,
+    readonly l: number,
+    readonly h: number,
+    readonly blank: boolean,
+    readonly cut: boolean,
+  ) {}
+
+  get value(): Decimal {
+    return (this.dv ??= halvesToDecimal(this.v, this.scale));
+  }
+
+  get lo(): Decimal {
+    return (this.dlo ??= halvesToDecimal(this.l, this.scale));
+  }
+
+  get hi(): Decimal {
+    return (this.dhi ??= halvesToDecimal(this.h, this.scale));
+  }
+
+  withDecimals(value: Decimal, lo: Decimal, hi: Decimal): this {
+    this.dv = value;
+    this.dlo = lo;
+    this.dhi = hi;
+    return this;
+  }
+}
+
+class AmountFig extends Fig implements AmountCell {
+  constructor(
+    scale: number,
+    v: number,
+    l: number,
+    h: number,
+    blank: boolean,
+    cut: boolean,
+    readonly row: number,
+    readonly col: number,
+    readonly text: string,
+    readonly shownDecimals: number,
+    readonly asText: boolean,
+    readonly zeroDash: boolean,
+    readonly invalid: string | undefined,
+    readonly general: boolean,
+  ) {
+    super(scale, v, l, h, blank, cut);
+  }
+}
+
+/** The figure's half-units, when it has them. */
+function halves(f: Figure): Fig | undefined {
+  return f instanceof Fig && f.scale === f.scale ? f : undefined;
+}
+
+// ½·10^−d and 10^−d as Decimals, computed once per d (Decimal's pow is slow), for figures held as Decimals.
 const HALF = new Map<number, Decimal>();
 const UNIT = new Map<number, Decimal>();
 function half(d: number): Decimal {
@@ -40,13 +112,30 @@ function unitOf(d: number): Decimal {
   return u;
 }
 
-export const ZERO: Figure = { value: new Decimal(0), lo: new Decimal(0), hi: new Decimal(0), blank: true, cut: false };
+export const ZERO: Figure = new Fig(0, 0, 0, 0, true, false);
+
+/**
+ * The half-units of a value shown with `decimals` (the interval's) and `shown` (as printed):
+ * `cut` is [v, v + 10^−shown], `point` is [v, v], otherwise v ± ½·10^−decimals. Undefined when they
+ * do not fit safe integers.
+ */
+function halvesOf(s: Scaled, decimals: number, shown: number, cut: boolean, point: boolean): [number, number, number, number] | undefined {
+  const scale = Math.max(s.scale, decimals, shown);
+  const v = shiftUp(2 * s.units, scale - s.scale);
+  const l = cut || point ? v : v - shiftUp(1, scale - decimals);
+  const h = cut ? v + shiftUp(2, scale - shown) : point ? v : v + shiftUp(1, scale - decimals);
+  return isSafe(v) && isSafe(l) && isSafe(h) ? [scale, v, l, h] : undefined;
+}
 
 /**
  * One amount cell as a figure. `exact`: the table's figures are not rounded (whole 元: budgets are
  * kept in 元, a 元 table prints them as they are), so a figure is the point [v, v], not an interval.
  */
 export function readAmount(cell: Cell | undefined, row: number, col: number, typicalDecimals: number, exact = false): AmountCell {
+  if (cell && cell.text === undefined && cell.value.kind === 'number') {
+    const fast = readNumber(cell.value.value, cell.numFmt, row, col, typicalDecimals, exact);
+    if (fast) return fast;
+  }
   const text = cellText(cell).trim();
   if (!cell || text === '') return missing(row, col, text, undefined);
   if (cell.value.kind === 'error' || cell.value.kind === 'boolean') return missing(row, col, text, text);
@@ -59,35 +148,47 @@ export function readAmount(cell: Cell | undefined, row: number, col: number, typ
   return figureOf(parsed, row, col, text, cell, typicalDecimals, exact);
 }
 
-// Objects are written out in full, not spread: this runs once per amount cell, and on Node 20 a
-// spread into a literal costs far more than the literal itself.
+/**
+ * The common cell, a number with no host text: read from its shortest repr without a Decimal. Its
+ * text is that repr. Undefined for what the general path must read (percentages, binary noise).
+ */
+function readNumber(n: number, numFmt: string | undefined, row: number, col: number, typical: number, exact: boolean): AmountCell | undefined {
+  const info = numberFormatInfo(numFmt);
+  if (info.percent) return undefined;
+  const text = String(n);
+  const s = scaledOfRepr(text);
+  if (!s) return undefined;
+  const shown = info.decimals ?? s.scale;
+  // General-format numbers drop trailing zeros (310.10 shows as 310.1): read them at the table's precision.
+  const decimals = info.explicit ? shown : Math.max(shown, typical);
+  // halvesOf, written out for this case (decimals ≥ shown, never cut).
+  const scale = Math.max(s.scale, decimals);
+  const v = shiftUp(2 * s.units, scale - s.scale);
+  const half = exact ? 0 : shiftUp(1, scale - decimals);
+  const l = v - half;
+  const h = v + half;
+  if (!(isSafe(l) && isSafe(h))) return undefined;
+  return new AmountFig(scale, v, l, h, false, false, row, col, text, shown, false, false, undefined, !info.explicit);
+}
+
 function missing(row: number, col: number, text: string, invalid: string | undefined): AmountCell {
-  return { value: ZERO.value, lo: ZERO.lo, hi: ZERO.hi, blank: true, cut: false, row, col, text, shownDecimals: 0, asText: false, zeroDash: false, invalid, general: false };
+  return new AmountFig(0, 0, 0, 0, true, false, row, col, text, 0, false, false, invalid, false);
 }
 
 function figureOf(p: ParsedAmount, row: number, col: number, text: string, cell: Cell, typical: number, exact: boolean): AmountCell {
-  const explicitFormat = cell.value.kind === 'number' && cell.numFmt !== undefined && /[0#]/.test(cell.numFmt);
-  // General-format numbers drop trailing zeros (310.10 shows as 310.1): read them at the table's precision.
+  const explicitFormat = cell.value.kind === 'number' && numberFormatInfo(cell.numFmt).explicit;
   const decimals = p.zeroDash ? 0 : explicitFormat || p.source === 'text' ? p.decimals : Math.max(p.decimals, typical);
   const cut = Boolean(p.truncated);
-  const point = p.zeroDash || (exact && !cut);
+  const point = Boolean(p.zeroDash) || (exact && !cut);
+  const asText = p.source === 'text' && !p.zeroDash;
+  const zeroDash = Boolean(p.zeroDash);
+  const general = cell.value.kind === 'number' && !explicitFormat;
+  const s = scaledOfDecimal(p.value);
+  const hv = s && halvesOf(s, decimals, p.decimals, cut, point);
+  if (hv) return new AmountFig(hv[0], hv[1], hv[2], hv[3], false, cut, row, col, text, p.decimals, asText, zeroDash, undefined, general);
   const lo = cut || point ? p.value : p.value.minus(half(decimals));
   const hi = cut ? p.value.plus(unitOf(p.decimals)) : point ? p.value : p.value.plus(half(decimals));
-  return {
-    value: p.value,
-    lo,
-    hi,
-    blank: false,
-    cut,
-    row,
-    col,
-    text,
-    shownDecimals: p.decimals,
-    asText: p.source === 'text' && !p.zeroDash,
-    zeroDash: Boolean(p.zeroDash),
-    invalid: undefined,
-    general: cell.value.kind === 'number' && !explicitFormat,
-  };
+  return new AmountFig(NaN, 0, 0, 0, false, cut, row, col, text, p.decimals, asText, zeroDash, undefined, general).withDecimals(p.value, lo, hi);
 }
 
 /** Whether most number cells carry a format that shows their decimals (0.00, #,##0.00), not General. */
@@ -96,7 +197,7 @@ export function mostlyFormatted(cells: readonly (Cell | undefined)[]): boolean {
   let general = 0;
   for (const c of cells) {
     if (c?.value.kind !== 'number') continue;
-    if (c.numFmt !== undefined && /[0#]/.test(c.numFmt)) formatted++;
+    if (numberFormatInfo(c.numFmt).explicit) formatted++;
     else general++;
   }
   return formatted > general;
@@ -104,36 +205,117 @@ export function mostlyFormatted(cells: readonly (Cell | undefined)[]): boolean {
 
 /** The same figure read as cut off (its digits are a prefix of the figure it should equal). */
 export function asCut(a: AmountCell): AmountCell {
-  return { ...a, cut: true, lo: a.value, hi: a.value.plus(unitOf(a.shownDecimals)) };
+  const f = halves(a);
+  if (f) {
+    const scale = Math.max(f.scale, a.shownDecimals);
+    const v = shiftUp(f.v, scale - f.scale);
+    const h = v + shiftUp(2, scale - a.shownDecimals);
+    if (isSafe(v) && isSafe(h)) return new AmountFig(scale, v, v, h, a.blank, true, a.row, a.col, a.text, a.shownDecimals, a.asText, a.zeroDash, a.invalid, Boolean(a.general));
+  }
+  const cut = new AmountFig(NaN, 0, 0, 0, a.blank, true, a.row, a.col, a.text, a.shownDecimals, a.asText, a.zeroDash, a.invalid, Boolean(a.general));
+  return cut.withDecimals(a.value, a.value, a.value.plus(unitOf(a.shownDecimals)));
 }
 
 export function sumFigures(figs: readonly Figure[]): Figure {
+  let scale = 0;
+  let v = 0;
+  let l = 0;
+  let h = 0;
+  let blank = true;
+  let cut = false;
+  let exact = true;
+  for (const f of figs) {
+    blank &&= f.blank;
+    cut ||= f.cut;
+    if (!exact) continue;
+    const x = halves(f);
+    if (!x) {
+      exact = false;
+      continue;
+    }
+    let xv = x.v;
+    let xl = x.l;
+    let xh = x.h;
+    if (x.scale > scale) {
+      const k = x.scale - scale;
+      v = shiftUp(v, k);
+      l = shiftUp(l, k);
+      h = shiftUp(h, k);
+      scale = x.scale;
+    } else if (x.scale < scale) {
+      const k = scale - x.scale;
+      xv = shiftUp(xv, k);
+      xl = shiftUp(xl, k);
+      xh = shiftUp(xh, k);
+    }
+    v += xv;
+    l += xl;
+    h += xh;
+    // NaN (a shift out of range) fails this too.
+    if (!(isSafe(v) && isSafe(l) && isSafe(h))) exact = false;
+  }
+  if (exact) return new Fig(scale, v, l, h, blank, cut);
   let value = new Decimal(0);
   let lo = new Decimal(0);
   let hi = new Decimal(0);
-  let blank = true;
-  let cut = false;
   for (const f of figs) {
     value = value.plus(f.value);
     lo = lo.plus(f.lo);
     hi = hi.plus(f.hi);
-    blank &&= f.blank;
-    cut ||= f.cut;
   }
-  return { value, lo, hi, blank, cut };
+  return new Fig(NaN, 0, 0, 0, blank, cut).withDecimals(value, lo, hi);
+}
+
+/** Whether a figure's value is zero. */
+export function isZeroFigure(f: Figure): boolean {
+  const x = halves(f);
+  return x ? x.v === 0 : f.value.isZero();
 }
 
 export type Comparison =
   | { status: 'equal' }
   | { status: 'rounding' | 'cut' | 'error'; expected: Decimal; difference: Decimal };
 
+const EQUAL: Comparison = { status: 'equal' };
+
 /** Does `found` agree with `expected` (a sum, or the same figure elsewhere)? */
 export function compareFigures(found: Figure, expected: Figure): Comparison {
+  const a = halves(found);
+  const b = halves(expected);
+  if (a && b) {
+    const scale = Math.max(a.scale, b.scale);
+    const av = shiftUp(a.v, scale - a.scale);
+    const bv = shiftUp(b.v, scale - b.scale);
+    const al = shiftUp(a.l, scale - a.scale);
+    const bl = shiftUp(b.l, scale - b.scale);
+    const ah = shiftUp(a.h, scale - a.scale);
+    const bh = shiftUp(b.h, scale - b.scale);
+    // Safe integers compare exactly; a NaN (shift out of range) sends the pair to Decimal below.
+    if (isSafe(av) && isSafe(bv) && isSafe(al) && isSafe(bl) && isSafe(ah) && isSafe(bh)) {
+      if (av === bv) return EQUAL;
+      const meet = al <= bh && bl <= ah;
+      const status = !meet ? 'error' : found.cut || expected.cut ? 'cut' : 'rounding';
+      return { status, expected: expected.value, difference: found.value.minus(expected.value) };
+    }
+  }
   const difference = found.value.minus(expected.value);
-  if (difference.isZero()) return { status: 'equal' };
+  if (difference.isZero()) return EQUAL;
   const meet = found.lo.lte(expected.hi) && expected.lo.lte(found.hi);
   if (meet) return { status: found.cut || expected.cut ? 'cut' : 'rounding', expected: expected.value, difference };
   return { status: 'error', expected: expected.value, difference };
+}
+
+/** Whether `a`'s interval lies wholly below `b`'s (a.hi < b.lo). */
+export function whollyBelow(a: Figure, b: Figure): boolean {
+  const x = halves(a);
+  const y = halves(b);
+  if (x && y) {
+    const scale = Math.max(x.scale, y.scale);
+    const xh = shiftUp(x.h, scale - x.scale);
+    const yl = shiftUp(y.l, scale - y.scale);
+    if (isSafe(xh) && isSafe(yl)) return xh < yl;
+  }
+  return a.hi.lt(b.lo);
 }
 
 /** Most common shown decimals among a table's number cells (2 for 万元 tables, 0 for whole 元). */
@@ -143,8 +325,7 @@ export function typicalDecimals(cells: readonly (Cell | undefined)[]): number {
     if (!c) continue;
     let d: number | undefined;
     if (c.value.kind === 'number') {
-      const p = parseAmount({ kind: 'number', value: c.value.value, numFmt: c.numFmt });
-      if (isAmount(p)) d = p.decimals;
+      d = numberDecimals(c.value.value, c.numFmt);
     } else if (c.value.kind === 'text') {
       const p = parseAmount(c.value.value);
       if (isAmount(p) && !p.zeroDash && !p.truncated) d = p.decimals;
@@ -159,10 +340,14 @@ export function typicalDecimals(cells: readonly (Cell | undefined)[]): number {
 
 /** 元 per unit of each printed unit. */
 const YUAN: Record<string, number> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
+/** The same, as powers of ten: restating is a shift of scale. */
+const YUAN_EXP: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
 
 /** A figure read in one table's unit, restated in another's (元 beside 万元 tables). */
 export function restate(f: Figure, from: string, to: string): Figure {
   if (from === to || !YUAN[from] || !YUAN[to]) return f;
+  const x = halves(f);
+  if (x) return new Fig(x.scale + YUAN_EXP[to] - YUAN_EXP[from], x.v, x.l, x.h, f.blank, f.cut);
   const k = new Decimal(YUAN[from]).div(YUAN[to]);
-  return { ...f, value: f.value.times(k), lo: f.lo.times(k), hi: f.hi.times(k) };
+  return new Fig(NaN, 0, 0, 0, f.blank, f.cut).withDecimals(f.value.times(k), f.lo.times(k), f.hi.times(k));
 }

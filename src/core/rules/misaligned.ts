@@ -3,12 +3,11 @@
 // then rebuilt from the corrected codes so the sums are judged as the names mean them.
 import type { Finding } from '../findings';
 import { assignHierarchy, type RowDraft } from '../recognize/hierarchy';
-import { normalizeName } from '../classification';
 import { rangeAddress } from '../workbook/address';
 import type { CheckContext, TableContext } from './context';
 import type { Rule } from './rule';
 import { deriveLost, tableScore, type Slot } from './code-sequence';
-import { buildWitnesses, CODED_KINDS } from './witnesses';
+import { CODED_KINDS, witnessesOf } from './witnesses';
 
 const MAX_OFFSET = 4;
 
@@ -50,14 +49,24 @@ function blockOf(run: Run, seq: Slot[], taken: Set<number>, trim: number): Block
 function findBlocks(seq: Slot[], fits: (i: number, j: number) => boolean, choose: (candidates: Block[]) => Block): Block[] {
   const blocks: Block[] = [];
   const taken = new Set<number>();
+  const n = seq.length;
+  // A block needs two rows or more whose names do not fit their own codes, so only the runs through
+  // such rows are looked at: the same runs a scan of every row finds, in the same order, without
+  // testing every row against every offset.
+  const own: boolean[] = [];
+  const wrong: number[] = [];
+  for (let i = 0; i < n; i++) {
+    own.push(fits(i, i));
+    if (!own[i]) wrong.push(i);
+  }
+  if (wrong.length < 2) return blocks;
   for (let k = -MAX_OFFSET; k <= MAX_OFFSET; k++) {
     if (k === 0) continue;
-    let start = -1;
-    const close = (end: number) => {
-      if (start < 0) return;
+    const fitsAt = (i: number) => i + k >= 0 && i + k < n && fits(i, i + k);
+    const close = (start: number, end: number) => {
       const run: number[] = [];
       for (let i = start; i <= end; i++) run.push(i);
-      const wrongHere = run.filter((i) => !fits(i, i)).length;
+      const wrongHere = run.filter((i) => !own[i]).length;
       if (run.length >= 3 && wrongHere >= 2 && wrongHere * 2 >= run.length && run.every((i) => !taken.has(i))) {
         const candidates: Block[] = [];
         for (let trim = 0; trim <= Math.abs(k); trim++) {
@@ -70,15 +79,17 @@ function findBlocks(seq: Slot[], fits: (i: number, j: number) => boolean, choose
           b.corrected.forEach((_, i) => taken.add(i));
         }
       }
-      start = -1;
     };
-    for (let i = 0; i < seq.length; i++) {
-      const j = i + k;
-      if (j >= 0 && j < seq.length && fits(i, j)) {
-        if (start < 0) start = i;
-      } else close(i - 1);
+    let covered = -1; // the last row of the run handled last
+    for (const w of wrong) {
+      if (w <= covered || !fitsAt(w)) continue;
+      let start = w;
+      while (start - 1 > covered && fitsAt(start - 1)) start--;
+      let end = w;
+      while (end + 1 < n && fitsAt(end + 1)) end++;
+      covered = end;
+      close(start, end);
     }
-    close(seq.length - 1);
   }
   return blocks;
 }
@@ -103,7 +114,7 @@ function rebuild(t: TableContext, corrections: Map<number, string | undefined>, 
 export const misalignedRule: Rule = {
   id: 'misaligned',
   run(ctx: CheckContext): Finding[] {
-    const w = buildWitnesses(ctx);
+    const w = witnessesOf(ctx);
     const out: Finding[] = [];
     for (const t of ctx.tables) {
       if (!CODED_KINDS.has(t.table.kind) || t.table.kind === 'basic-economic') continue;
@@ -114,9 +125,11 @@ export const misalignedRule: Rule = {
       });
       if (named.filter((i) => t.rows[i].code).length < 4) continue;
       const seq: Slot[] = named.map((i) => ({ code: t.rows[i].code, name: t.rows[i].name }));
-      const names = seq.map((s) => normalizeName(s.name));
-      const known = seq.map((s) => (s.code ? w.namesOf(s.code, t) : new Set<string>()));
-      const fits = (i: number, j: number) => known[j].has(names[i]);
+      const names = seq.map((s) => w.norm(s.name));
+      const fits = (i: number, j: number) => {
+        const code = seq[j].code;
+        return code !== undefined && code !== '' && w.knows(code, names[i], t);
+      };
       const corrections = new Map<number, string | undefined>();
       // The reading whose codes, lost ones derived, make the most rows a table can have: a code on
       // each row, each code a child or a later sibling of the branch above it. Ties: the longest run.

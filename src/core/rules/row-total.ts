@@ -94,12 +94,13 @@ export const rowTotalRule: Rule = {
     const out: Finding[] = [];
     for (const t of ctx.tables) {
       for (const { total, parts } of identitiesOf(t)) {
+        const names = parts.map((p) => t.columnLabel(p.col)).join(' + ');
+        const what = { zh: names, en: names };
         t.rows.forEach((r, i) => {
           if (r.side && total.side && r.side !== total.side) return;
           const found = t.figure(i, total.col);
           const expected = sumFigures(parts.map((p) => t.figure(i, p.col)));
           if (found.blank && expected.blank) return;
-          const names = parts.map((p) => t.columnLabel(p.col)).join(' + ');
           const f = sumFinding({
             rule: 'row-total',
             t,
@@ -107,8 +108,8 @@ export const rowTotalRule: Rule = {
             col: total.col,
             found: t.amount(r.row, total.col).blank ? found : t.amount(r.row, total.col),
             expected,
-            what: { zh: names, en: names },
-            related: parts.map((p) => t.qualified(r.row, p.col)),
+            what,
+            related: () => parts.map((p) => t.qualified(r.row, p.col)),
           });
           if (f) out.push(f);
         });

@@ -2,7 +2,7 @@
 import type { Finding } from '../findings';
 import { sumFinding } from './compare';
 import type { CheckContext } from './context';
-import { sumFigures } from './figures';
+import { isZeroFigure, sumFigures } from './figures';
 import type { Rule } from './rule';
 
 export const subtotalRule: Rule = {
@@ -17,7 +17,7 @@ export const subtotalRule: Rule = {
           if (r.side && c.side && r.side !== c.side) continue;
           const found = t.amount(r.row, c.col);
           const expected = sumFigures(kids.map((k) => t.figure(k, c.col)));
-          if (found.blank && expected.value.isZero()) continue;
+          if (found.blank && isZeroFigure(expected)) continue;
           const f = sumFinding({
             rule: 'subtotal',
             t,
@@ -26,7 +26,7 @@ export const subtotalRule: Rule = {
             found,
             expected,
             what: { zh: '下级合计', en: 'sum of sub-items' },
-            related: kids.slice(0, 20).map((k) => t.qualified(t.rows[k].row, c.col)),
+            related: () => kids.slice(0, 20).map((k) => t.qualified(t.rows[k].row, c.col)),
           });
           if (f) out.push(f);
         }
