@@ -123,7 +123,9 @@ export interface Messages {
   projectSource: string;
   projectSourcePrevious: string;
   noLedger: string;
+  ledgerIncomplete: string;
   noProjects: string;
+  optionalHeaders: string;
   sheetsAdded: string;
   rescanHint: string;
   published: string;
@@ -255,12 +257,14 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     makeReviewSheet: '生成审核意见表',
     makingReviewSheet: '正在生成审核意见表…',
     buildSources: '可用的来源',
-    ledgerSource: '预算明细：{sheet}（{lines} 行）',
-    projectSource: '项目清单：{sheet}（{count} 个项目）',
-    projectSourcePrevious: '项目清单：{sheet}（{count} 个项目，{previous} 个有上年绩效目标表）',
-    noLedger: '生成公开表需要一张预算明细表。{reason}',
-    noProjects: '填写绩效目标表需要一张项目清单，表头须有“{required}”，可另有“{optional}”。',
-    sheetsAdded: '已添加工作表：{names}',
+    ledgerSource: '预算明细「{sheet}」{lines} 行',
+    projectSource: '项目清单「{sheet}」{count} 个项目',
+    projectSourcePrevious: '项目清单「{sheet}」{count} 个项目，{previous} 个已有绩效目标表（沿用其指标）',
+    noLedger: '生成公开表需要预算明细表，表头含 {required}。',
+    ledgerIncomplete: '生成公开表：{reason}。',
+    noProjects: '填写绩效目标表需要项目清单，表头含 {required}。',
+    optionalHeaders: '可另有：{optional}',
+    sheetsAdded: '已添加工作表：{names}。',
     rescanHint: '重新扫描即可检查新工作表。',
     published: '{department}，{year} 年；明细 {lines} 行，总计 {total} 万元。',
     skippedRows: '已跳过 {rows} 行：',
@@ -389,12 +393,14 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     makeReviewSheet: 'Build review sheet',
     makingReviewSheet: 'Building the review sheet…',
     buildSources: 'Sources',
-    ledgerSource: 'Ledger: {sheet} ({lines} lines)',
-    projectSource: 'Project list: {sheet} ({count} projects)',
-    projectSourcePrevious: 'Project list: {sheet} ({count} projects, {previous} with last year’s form)',
-    noLedger: 'Publication tables need a budget ledger sheet. {reason}',
-    noProjects: 'Performance forms need a project list with the headers “{required}”, and optionally “{optional}”.',
-    sheetsAdded: 'Sheets added: {names}',
+    ledgerSource: 'Ledger “{sheet}”, {lines} lines',
+    projectSource: 'Project list “{sheet}”, {count} projects',
+    projectSourcePrevious: 'Project list “{sheet}”, {count} projects, {previous} with a form in this workbook (its indicators are carried over)',
+    noLedger: 'Publication tables need a budget ledger with the headers {required}.',
+    ledgerIncomplete: 'Publication tables: {reason}.',
+    noProjects: 'Performance forms need a project list with the headers {required}.',
+    optionalHeaders: 'Optional: {optional}',
+    sheetsAdded: 'Sheets added: {names}.',
     rescanHint: 'Scan again to check the new sheets.',
     published: '{department}, {year}; {lines} ledger lines, total {total} 万元.',
     skippedRows: '{rows} rows skipped:',

@@ -2,22 +2,31 @@
 // scripts/serve.js on a free localhost port, and driven in Debian's Chromium with playwright-core.
 // Nothing outside localhost may be requested. It opens the sample (?sample=…), scans, checks the
 // findings against the engine run here in Node, selects a finding, filters, previews and applies a
-// fix, switches language, downloads the annotated copy and re-reads it with exceljs. Screenshots at
-// 320, 400 and 450 px go to test-output/screenshots/.
+// fix, switches language, downloads the annotated copy and re-reads it with exceljs, reviews (dismiss
+// with a reason, rescan, reopen the copy). Then it opens an invented workbook with a budget ledger and
+// a project list, builds the ten tables and the performance forms, follows a to-do, comments on a
+// finding, downloads and re-reads the copy. Screenshots at 320, 400 and 450 px go to
+// test-output/screenshots/.
 //
 // Runs only where /usr/bin/chromium exists (skipped with a message otherwise), or not at all with
 // SUANPAN_E2E=0. The build takes 20–90 s depending on the machine.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Decimal from 'decimal.js';
 import * as ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SEVERITY_STYLE } from '../../src/core/annotate';
 import type { Finding } from '../../src/core/findings';
+import { fillForms } from '../../src/core/forms/fill';
+import { parseForms } from '../../src/core/forms/parse';
+import { readProjects } from '../../src/core/forms/projects';
+import { recognizeWorkbook } from '../../src/core/recognize';
 import { checkWorkbook } from '../../src/core/rules';
 import { readWorkbookFile } from '../../src/xlsx/read';
+import { buildSnapshot, buildXlsx, DEPARTMENT, LEDGER_LINES, ledgerTotalWan, PROJECTS } from '../taskpane/workbooks';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../..');
@@ -334,6 +343,138 @@ suite('the pane in Chromium (file mode)', () => {
     await eventually(async () => expect(await page.locator('[data-testid="finding"]').count()).toBe(expected.findings.length), 30_000);
     await eventually(async () => expect(await status()).toBe('dismissed'));
     await eventually(async () => expect((await page.getByTestId('status-count-dismissed').textContent())?.trim()).toBe('Dismissed 1'));
+  });
+
+  describe('building sheets from a ledger and a project list', () => {
+    const TABLES = ['表1', '表2', '表3', '表4', '表5', '表6', '表7', '表8', '表9', '表10'];
+    const projects = readProjects(buildSnapshot())!.projects;
+    let todoCount = 0;
+
+    test('the invented workbook opens; its ledger and project list are offered as sources', async () => {
+      // Still in English from the language test: what the build section says without sources.
+      await page.setViewportSize({ width: 320, height: 900 });
+      await page.getByTestId('build').scrollIntoViewIfNeeded();
+      expect(await page.getByTestId('no-ledger').textContent()).toContain('Publication tables need a budget ledger with the headers 功能科目编码');
+      expect(await noHorizontalScroll()).toBe(true);
+      await shot('pane-320-build-en.png');
+      await page.setViewportSize({ width: 400, height: 900 });
+      await page.locator('button[data-locale="zh-CN"]').click();
+      const file = join(work, '青禾县预算.xlsx');
+      writeFileSync(file, await buildXlsx());
+      await page.getByTestId('file-input').setInputFiles(file);
+      await eventually(async () => expect(await page.getByTestId('file-name').textContent()).toContain('青禾县预算.xlsx'), 30_000);
+      await page.getByTestId('publish').waitFor({ timeout: 90_000 });
+      await eventually(async () => expect(await page.getByTestId('build-sources').textContent()).toContain('预算明细「预算明细」9 行'));
+      await eventually(async () => expect(await page.getByTestId('build-year').inputValue()).toBe('2024'));
+      expect(await page.getByTestId('fill-forms').isEnabled()).toBe(true);
+      await page.getByTestId('build').scrollIntoViewIfNeeded();
+      for (const w of WIDTHS) {
+        await page.setViewportSize({ width: w, height: 900 });
+        expect(await noHorizontalScroll()).toBe(true);
+      }
+      await page.setViewportSize({ width: 400, height: 900 });
+    });
+
+    test('生成公开表 adds the ten tables', async () => {
+      await page.getByTestId('publish').click();
+      const notice = page.getByTestId('sheets-added');
+      await notice.waitFor({ timeout: 60_000 });
+      await eventually(async () => expect(await notice.textContent()).toContain(`已添加工作表：${TABLES.join('、')}`));
+      await eventually(async () => expect(await notice.textContent()).toContain(`${DEPARTMENT}，2024 年；明细 9 行，总计 ${ledgerTotalWan()} 万元`));
+      for (const w of [320, 450]) {
+        await page.setViewportSize({ width: w, height: 900 });
+        await page.getByTestId('build').scrollIntoViewIfNeeded();
+        expect(await noHorizontalScroll()).toBe(true);
+        await shot(`pane-${w}-build.png`);
+      }
+      await page.setViewportSize({ width: 400, height: 900 });
+    });
+
+    test('填写绩效目标表 adds the forms and lists the values to fill in; a to-do shows its cell', async () => {
+      await page.getByTestId('fill-forms').click();
+      const notice = page.getByTestId('sheets-added');
+      await eventually(async () => expect(await notice.textContent()).toContain(`已生成 ${PROJECTS.length} 张绩效目标表，在工作表 绩效目标表`), 60_000);
+      todoCount = fillForms(projects, { year: 2024 }).reduce((n, f) => n + f.todos, 0);
+      expect(todoCount).toBeGreaterThan(0);
+      const todos = page.locator('[data-testid="todo"]');
+      await eventually(async () => expect(await todos.count()).toBe(todoCount));
+      await eventually(async () => expect((await page.getByTestId('todos-heading').textContent())?.trim()).toBe(`待您填写（${todoCount}）`));
+      const first = todos.first();
+      expect(await first.getAttribute('data-sheet')).toBe('绩效目标表');
+      await first.locator('button').click();
+      const grid = first.getByTestId('cell-preview');
+      await grid.waitFor({ state: 'visible' });
+      await eventually(async () => expect(await grid.locator('td[data-target]').textContent()).toContain('【待填】'));
+      for (const w of [320, 450]) {
+        await page.setViewportSize({ width: w, height: 900 });
+        await page.getByTestId('build').scrollIntoViewIfNeeded();
+        expect(await noHorizontalScroll()).toBe(true);
+        await shot(`pane-${w}-todos.png`);
+      }
+      await page.setViewportSize({ width: 400, height: 900 });
+    });
+
+    test('a rescan checks the new sheets: the tables are clean, the to-dos are the only findings; a comment is kept', async () => {
+      await page.getByTestId('scan').click();
+      await eventually(async () => expect(await page.locator('[data-testid="finding"][data-sheet="绩效目标表"]').count()).toBe(todoCount), 90_000);
+      await eventually(async () => expect(await page.getByTestId('scan').isEnabled()).toBe(true));
+      for (const t of TABLES) expect(await page.locator(`[data-testid="finding"][data-sheet="${t}"]`).count()).toBe(0);
+      const rules = await page.locator('[data-testid="finding"][data-sheet="绩效目标表"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+      expect(new Set(rules)).toEqual(new Set(['form-placeholder']));
+
+      const target = page.locator('[data-testid="finding"][data-sheet="绩效目标表"]').first();
+      await target.getByTestId('comment-open').click();
+      await target.getByTestId('comment-text').fill('数量请按合同填写');
+      await target.getByTestId('comment-save').click();
+      await eventually(async () => expect((await target.getByTestId('review-comment').textContent())?.trim()).toBe('意见（张三）：数量请按合同填写'));
+      for (const w of [320, 450]) {
+        await page.setViewportSize({ width: w, height: 900 });
+        await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        expect(await noHorizontalScroll()).toBe(true);
+        await shot(`pane-${w}-comment.png`);
+      }
+      await page.setViewportSize({ width: 400, height: 900 });
+    });
+
+    test('the downloaded copy has the tables with the ledger’s totals and one form per project', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+      const file = join(work, `built-${download.suggestedFilename()}`);
+      await download.saveAs(file);
+
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const names = wb.worksheets.map((s) => s.name);
+      expect(names.slice(0, 2 + TABLES.length + 1)).toEqual(['预算明细', '项目清单', ...TABLES, '绩效目标表']);
+      const total = Number(ledgerTotalWan());
+      const project = LEDGER_LINES.filter((l) => l[2] === '项目支出').reduce((s, l) => s.plus(l[4]), new Decimal(0)).div(10000).toDecimalPlaces(2).toNumber();
+      // 表1: 本年支出合计; 表3: the 合计 row's 合计 and 项目支出.
+      const rowOf = (sheet: string, col: number, label: string) => {
+        const ws = wb.getWorksheet(sheet)!;
+        for (let r = 1; r <= ws.rowCount; r++) if (String(ws.getCell(r, col).value ?? '').trim() === label) return ws.getRow(r);
+        throw new Error(`${sheet}: no row ${label}`);
+      };
+      expect(rowOf('表1', 3, '本年支出合计').getCell(4).value).toBe(total);
+      expect(rowOf('表3', 2, '合计').getCell(3).value).toBe(total);
+      expect(rowOf('表3', 2, '合计').getCell(5).value).toBe(project);
+      expect(wb.getWorksheet('表1')!.getCell('A2').value).toBe('2024年预算收支总表');
+
+      // Read back by the engine: the forms carry the projects' names and annual totals, and their
+      // sum is the tables' 项目支出 (no form-total finding); nothing but the to-dos is found.
+      const back = await readWorkbookFile(file);
+      const recognition = recognizeWorkbook(back);
+      const forms = parseForms(back, recognition).filter((f) => f.sheet === '绩效目标表');
+      expect(forms.map((f) => [f.header.name, f.funds.annual.total?.value.toNumber()])).toEqual(PROJECTS.map((p) => [p[0], p[3]]));
+      const { findings } = checkWorkbook(back, recognition);
+      const onBuilt = findings.filter((f) => TABLES.includes(f.sheet) || f.sheet === '绩效目标表');
+      expect(onBuilt.filter((f) => f.rule !== 'form-placeholder')).toEqual([]);
+      expect(onBuilt.length).toBe(todoCount);
+
+      // The comment is in the review sheet the download carries.
+      const review = wb.getWorksheet('审核意见表')!;
+      const texts: string[] = [];
+      review.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+      expect(texts.some((t) => t.includes('数量请按合同填写'))).toBe(true);
+    });
   });
 
   test('nothing left localhost and the page raised no errors', () => {

@@ -107,7 +107,7 @@ describe('publication tables from a ledger', () => {
     const { host, snapshot } = await openWorkbook({}, (n) => (n === '表1' ? '表1 (2)' : n));
     expect(byTestId('build-year')).not.toBeNull();
     expect($<HTMLInputElement>('input[data-testid="build-year"]')!.value).toBe(String(YEAR));
-    expect(byTestId('build-sources')!.textContent).toContain('预算明细：预算明细（9 行）');
+    expect(byTestId('build-sources')!.textContent).toBe('预算明细「预算明细」9 行；项目清单「项目清单」3 个项目');
     expect(byTestId('no-ledger')).toBeNull();
     expect(byTestId('publish')!.textContent).toBe(zh.publish);
 
@@ -177,8 +177,21 @@ describe('publication tables from a ledger', () => {
     expect(byTestId('build-year')).toBeNull();
     const ledger = byTestId('no-ledger')!.textContent!;
     for (const h of ['功能科目编码', '支出类型', '资金性质', '金额']) expect(ledger).toContain(h);
-    const projects = byTestId('no-projects')!.textContent!;
-    for (const h of ['项目名称', '年度资金总额', '项目期']) expect(projects).toContain(h);
+    const projects = byTestId('no-projects')!;
+    for (const h of ['项目名称', '年度资金总额']) expect(projects.textContent).toContain(h);
+    expect(projects.querySelector('[title]')!.getAttribute('title')).toContain('项目期');
+  });
+
+  test('a sheet that is nearly a ledger is named with the headers it lacks', async () => {
+    const base = buildSnapshot({ withProjects: false });
+    const sheet = base.sheets[0];
+    const rows = sheet.rows.map((r) => r?.slice());
+    rows[2]![5] = { ...rows[2]![5]!, value: { kind: 'text', value: '备注' } };
+    const host = buildingHost(scanOf({ ...base, sheets: [{ ...sheet, rows }] }));
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    await until(() => Boolean(byTestId('build')), 'the build panel');
+    expect(byTestId('publish')).toBeNull();
+    expect(byTestId('no-ledger')!.textContent).toBe('生成公开表：工作表「预算明细」第 3 行的表头缺少：资金性质。');
   });
 });
 
@@ -227,7 +240,7 @@ describe('performance forms from a project list', () => {
     const host = buildingHost(scanOf(snapshot));
     await open({ host, sampleUrl: 'http://x/a.xlsx' });
     await until(() => Boolean(byTestId('fill-forms')), 'the build panel');
-    expect(byTestId('build-sources')!.textContent).toContain(`${PROJECT_SHEET}（3 个项目，1 个有上年绩效目标表）`);
+    expect(byTestId('build-sources')!.textContent).toBe(`项目清单「${PROJECT_SHEET}」3 个项目，1 个已有绩效目标表（沿用其指标）`);
 
     await click(byTestId('fill-forms')!);
     await until(() => Boolean(byTestId('sheets-added')), 'the forms');
@@ -376,7 +389,7 @@ describe('review', () => {
     // One row per finding, numbered.
     const numbers = sheet.cells.filter((c) => c.col === 0 && c.value?.kind === 'number').map((c) => c.value!.value);
     expect(numbers).toEqual(RESULT.findings.map((_, i) => i + 1));
-    expect(byTestId('sheets-added')!.textContent).toBe('已添加工作表：审核意见表');
+    expect(byTestId('sheets-added')!.textContent).toBe('已添加工作表：审核意见表。');
   });
 
   test('in Excel: counts, the filter and decisions work when the host records decisions', async () => {

@@ -273,6 +273,22 @@ describe('adding sheets in file mode', () => {
   });
 });
 
+describe('the review sheet made on demand', () => {
+  test('made twice, it is named 审核意见表 (2) the second time; scans leave both out', async () => {
+    const host = createFileHost();
+    await host.open(new Blob([sampleBytes()]), 'xinzhou-2022.xlsx');
+    const first = await host.scan();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { reviewSheetLayout } = require('../../src/core/review') as typeof import('../../src/core/review');
+    const layout = reviewSheetLayout(first.review!, { recognition: first.recognition });
+    expect((await host.addSheets([layout])).names).toEqual(['审核意见表']);
+    expect((await host.addSheets([layout])).names).toEqual(['审核意见表 (2)']);
+    const again = await host.scan();
+    expect(again.sheets).toEqual(first.sheets);
+    expect(again.findings.length).toBe(first.findings.length);
+  });
+});
+
 describe('comments in file mode', () => {
   test('a comment on a finding is kept across rescans, written into 审核意见表 and can be removed', async () => {
     const host = createFileHost();

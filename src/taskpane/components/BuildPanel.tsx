@@ -1,11 +1,11 @@
-import { Button, Caption1, Field, Input, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1Strong, Button, Caption1, Field, Input, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
 import { ClipboardTaskListLtr20Regular, DocumentBulletList20Regular, TableAdd20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Message } from '../../core/findings';
 import type { LedgerProblem } from '../../core/publish/model';
 import type { ReviewScan } from '../../core/review/decisions';
 import type { Build, BuildAction } from '../generate/useBuild';
-import { PROJECT_HEADERS_TEXT } from '../generate/projectHeaders';
+import { LEDGER_HEADERS_TEXT, PROJECT_HEADERS_TEXT } from '../generate/headers';
 import type { CellWindow, PaneHost } from '../host';
 import { format, type Locale, type Messages } from '../i18n';
 import { errorText } from '../useScan';
@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, minWidth: 0 },
   year: { width: '7em' },
   grow: { flexGrow: 1, flexBasis: '10em', minWidth: 0 },
+  fill: { width: '100%', minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   hints: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3 },
   outcome: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -70,7 +71,7 @@ export function BuildPanel({ build, host, review, reviewer, workbookName, previe
   if (!build.available || (!sources && !review)) return null;
 
   const busy = state.status === 'busy';
-  const ledger = sources?.ledger ?? { found: false as const, message: { zh: '', en: '' } };
+  const ledger = sources?.ledger ?? { found: false as const, reason: 'no-header' as const, message: { zh: '', en: '' } };
   const projects = sources?.projects ?? { found: false as const };
   const sep = locale === 'en' ? ', ' : '、';
   const label = (action: BuildAction, idle: string) => (state.status === 'busy' && state.action === action ? busyLabel(action, t) : idle);
@@ -140,12 +141,18 @@ export function BuildPanel({ build, host, review, reviewer, workbookName, previe
         <ul className={styles.hints} data-testid="build-hints">
           {!ledger.found && (
             <li data-testid="no-ledger">
-              <Caption1>{format(t.noLedger, { reason: say(ledger.message, locale) })}</Caption1>
+              <Caption1>
+                {ledger.reason === 'missing-columns'
+                  ? format(t.ledgerIncomplete, { reason: say(ledger.message, locale) })
+                  : format(t.noLedger, { required: LEDGER_HEADERS_TEXT.required.join(sep) })}
+              </Caption1>
             </li>
           )}
           {!projects.found && (
             <li data-testid="no-projects">
-              <Caption1>{format(t.noProjects, { required: PROJECT_HEADERS_TEXT.required.join(sep), optional: PROJECT_HEADERS_TEXT.optional.join(sep) })}</Caption1>
+              <Caption1 title={format(t.optionalHeaders, { optional: PROJECT_HEADERS_TEXT.optional.join(sep) })}>
+                {format(t.noProjects, { required: PROJECT_HEADERS_TEXT.required.join(sep) })}
+              </Caption1>
             </li>
           )}
         </ul>
@@ -158,7 +165,7 @@ export function BuildPanel({ build, host, review, reviewer, workbookName, previe
               format(t.sheetsAdded, { names: state.names.join(sep) }),
               format(t.published, { department: state.department, year: state.year, lines: state.lines, total: state.total }),
               t.rescanHint,
-            ].join(' ')}
+            ].join(locale === 'en' ? ' ' : '')}
           </Notice>
           {state.skipped.length > 0 && (
             <>
@@ -206,7 +213,7 @@ export function BuildPanel({ build, host, review, reviewer, workbookName, previe
           <Notice intent="warning">{format(t.needsDepartment, { reason: say(state.message, locale) })}</Notice>
           <div className={styles.row}>
             <Field label={t.department} size="small" className={styles.grow}>
-              <Input size="small" value={department} onChange={(_, d) => setDepartment(d.value)} data-testid="department" />
+              <Input size="small" className={styles.fill} value={department} onChange={(_, d) => setDepartment(d.value)} data-testid="department" />
             </Field>
             <Button appearance="primary" size="small" disabled={busy || !department.trim()} onClick={() => void build.publish({ department })} data-testid="publish-department">
               {t.buildAgain}
@@ -220,11 +227,11 @@ export function BuildPanel({ build, host, review, reviewer, workbookName, previe
           <Notice intent="success" testId="sheets-added">
             {[format(t.formsAdded, { forms: state.forms, names: state.names.join(sep) }), state.carried ? format(t.formsCarried, { carried: state.carried }) : '']
               .filter(Boolean)
-              .join(' ')}
+              .join(locale === 'en' ? ' ' : '')}
           </Notice>
-          <Caption1 className={styles.subheading} id="todos-heading" data-testid="todos-heading">
+          <Body1Strong as="h3" data-testid="todos-heading">
             {format(t.todosHeading, { count: state.todos.length })}
-          </Caption1>
+          </Body1Strong>
           {state.todos.length ? (
             cellList(
               state.todos.map((td) => ({

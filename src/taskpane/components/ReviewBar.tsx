@@ -8,6 +8,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, minWidth: 0 },
   field: { flexGrow: 1, flexBasis: '9em', minWidth: 0, maxWidth: '100%' },
+  // An Input is as wide as its <input>'s default size unless told; in a narrow pane that is too wide.
+  input: { width: '100%', minWidth: 0 },
   counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: '2px', color: tokens.colorNeutralForeground3 },
 });
 
@@ -30,6 +32,7 @@ export function ReviewBar({ review, t, locale, onSelect }: ReviewBarProps) {
         <Field label={t.reviewer} size="small" className={styles.field} hint={review.reviewerFromHost ? t.reviewerFromOffice : undefined}>
           <Input
             size="small"
+            className={styles.input}
             value={review.reviewer}
             placeholder={t.reviewerHint}
             onChange={(_, d) => review.setReviewer(d.value)}

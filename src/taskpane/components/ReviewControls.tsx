@@ -17,6 +17,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
   reason: { flexGrow: 1, flexBasis: '8em', minWidth: 0 },
   note: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  // Fluent's 64 px minimum would push the comment button onto a line of its own at 320 px.
+  compact: { minWidth: 'auto', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
 });
 
 const BADGE_COLOR: Record<ReviewStatus, 'brand' | 'informative' | 'success' | 'subtle' | 'warning' | 'danger'> = {
@@ -68,13 +70,13 @@ export function ReviewControls({ finding }: { finding: Finding }) {
         </Badge>
         {review.canDecide && !decided && !reasonOpen && (
           <>
-            <Button size="small" disabled={busy} onClick={() => void run('confirmed')} data-testid="decide-confirmed">
+            <Button size="small" className={styles.compact} disabled={busy} onClick={() => void run('confirmed')} data-testid="decide-confirmed">
               {t.confirm}
             </Button>
-            <Button size="small" disabled={busy} onClick={() => setReasonOpen(true)} data-testid="decide-dismissed">
+            <Button size="small" className={styles.compact} disabled={busy} onClick={() => setReasonOpen(true)} data-testid="decide-dismissed">
               {t.dismiss}
             </Button>
-            <Button size="small" disabled={busy} onClick={() => void run('fixed')} data-testid="decide-fixed">
+            <Button size="small" className={styles.compact} disabled={busy} onClick={() => void run('fixed')} data-testid="decide-fixed">
               {t.markFixed}
             </Button>
           </>

@@ -38,6 +38,13 @@ const loadReview = () => import('../../core/review');
 const loadAnnotate = () => import('../../core/annotate');
 const loadPublish = () => import('../../core/publish');
 
+/** Also leaves out the 审核意见表 made again on demand (`审核意见表 (2)` …): Suanpan's, not the user's. */
+function withoutReviewCopies(workbook: WorkbookSnapshot, reviewSheet: string): WorkbookSnapshot {
+  const copy = new RegExp(`^${reviewSheet} \\(\\d+\\)$`);
+  const sheets = workbook.sheets.filter((s) => !copy.test(s.name));
+  return sheets.length === workbook.sheets.length ? workbook : { ...workbook, sheets };
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function createFileHost(options: FileHostOptions = {}): FileHost {
@@ -125,7 +132,7 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       }
       const whole: WorkbookSnapshot = { source: name ?? 'workbook.xlsx', sheets };
       const review = await loadReview();
-      const read = review.withoutReviewSheets(whole);
+      const read = withoutReviewCopies(review.withoutReviewSheets(whole), review.REVIEW_SHEET_NAME);
       snapshot = read;
       if (!read.sheets.some((s) => s.rows.some((row) => row?.some((c) => !isEmptyCell(c))))) throw new Error(reasons.noData);
       if (!store) store = review.loadReviewStore(whole).store;

@@ -17,7 +17,8 @@ import type { WorkbookSnapshot } from '../../core/workbook/types';
 
 export type LedgerSource =
   | { readonly found: true; readonly sheet: string; readonly lines: number; readonly badRows: number; readonly year?: number }
-  | { readonly found: false; readonly message: Message };
+  /** 'no-header': no sheet looks like a ledger; 'missing-columns': one nearly does (the message names what it lacks). */
+  | { readonly found: false; readonly reason: 'no-header' | 'missing-columns'; readonly message: Message };
 
 export type ProjectSource =
   | { readonly found: true; readonly sheet: string; readonly projects: number; readonly badRows: number; readonly previous: number }
@@ -55,7 +56,7 @@ export function findSources(snapshot: WorkbookSnapshot, recognition: Recognition
         badRows: new Set(read.ledger.problems.map((p) => p.row)).size,
         ...(read.ledger.year !== undefined ? { year: read.ledger.year } : {}),
       }
-    : { found: false, message: read.failure.message };
+    : { found: false, reason: read.failure.reason, message: read.failure.message };
   const list = readProjects(snapshot);
   let projects: ProjectSource = { found: false };
   if (list) {
