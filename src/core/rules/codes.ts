@@ -19,7 +19,8 @@ function checkCodedRow(t: TableContext, i: number, w: Witnesses, names: () => Se
   const where = t.label();
   const nameCol = r.nameCol ?? r.codeCols?.[0] ?? 0;
   // nameMatches says 'unknown' exactly when the dictionary has no entry: skip it then (it normalises the name first).
-  const m = w.entry(r.code) ? dictionary.nameMatches(r.code, r.name) : undefined;
+  const known = w.at(t, i)!;
+  const m = known.entry() ? dictionary.nameMatches(r.code, r.name) : undefined;
   if (m && (m.status === 'match' || m.status === 'alias')) return undefined;
   if (m?.status === 'truncated') {
     return {
@@ -51,7 +52,7 @@ function checkCodedRow(t: TableContext, i: number, w: Witnesses, names: () => Se
   // Not in the dictionary: the workbook and the code's structure are the witnesses. Where the tables
   // disagree, the names most tables print win; a tie leaves each side in doubt.
   const mine = w.norm(r.name);
-  const other = mostPrinted(w.printed(r.code), t, mine);
+  const other = mostPrinted(known.printed, t, mine);
   if (other) {
     const otherWhere = other.t.qualified(other.row, other.col);
     return {

@@ -115,7 +115,8 @@ export class TableContext {
 
   rowLabel(index: number): string {
     const r = this.rows[index];
-    return [r.code, r.name].filter(Boolean).join(' ') || `#${r.row + 1}`;
+    // [code, name].filter(Boolean).join(' '), without the array: this runs once per finding.
+    return r.code && r.name ? `${r.code} ${r.name}` : r.code || r.name || `#${r.row + 1}`;
   }
 
   columnLabel(col: number): string {

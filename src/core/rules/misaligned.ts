@@ -126,10 +126,8 @@ export const misalignedRule: Rule = {
       if (named.filter((i) => t.rows[i].code).length < 4) continue;
       const seq: Slot[] = named.map((i) => ({ code: t.rows[i].code, name: t.rows[i].name }));
       const names = seq.map((s) => w.norm(s.name));
-      const fits = (i: number, j: number) => {
-        const code = seq[j].code;
-        return code !== undefined && code !== '' && w.knows(code, names[i], t);
-      };
+      const codes = named.map((i) => w.at(t, i));
+      const fits = (i: number, j: number) => codes[j]?.knows(names[i], t) ?? false;
       const corrections = new Map<number, string | undefined>();
       // The reading whose codes, lost ones derived, make the most rows a table can have: a code on
       // each row, each code a child or a later sibling of the branch above it. Ties: the longest run.

@@ -16,6 +16,17 @@ export interface PrintedName {
   readonly col: number;
 }
 
+/** What the witnesses know of one code. */
+export interface CodeWitness {
+  readonly code: string;
+  /** Every place the workbook prints the code with a name (all coded tables). */
+  readonly printed: readonly PrintedName[];
+  /** The dictionary's entry (dictionary.lookup), remembered. */
+  entry(): SchemeEntry | undefined;
+  /** Whether the code is known by this normalised name: namesOf(code, except).has(norm). */
+  knows(norm: string, except?: TableContext): boolean;
+}
+
 export interface Witnesses {
   /** Normalised names a code is known by. */
   namesOf(code: string, except?: TableContext): Set<string>;
@@ -27,6 +38,8 @@ export interface Witnesses {
   workbookNames(code: string, except?: TableContext): { name: string; where: string }[];
   /** Every place the workbook prints this code (all tables). */
   printed(code: string): readonly PrintedName[];
+  /** The code of row i of a coded table, without a look-up by code (undefined: the row has none). */
+  at(t: TableContext, i: number): CodeWitness | undefined;
   /** normalizeName, remembered for the whole check. */
   norm(name: string): string;
   /** The dictionary's entry for a code (dictionary.lookup), remembered for the whole check. */
@@ -41,66 +54,109 @@ interface Memo {
   readonly known: Map<string, readonly string[]>;
 }
 
-export function buildWitnesses(ctx: CheckContext, memo: Memo = { names: new Map(), entries: new Map(), known: new Map() }): Witnesses {
+const newMemo = (): Memo => ({ names: new Map(), entries: new Map(), known: new Map() });
+
+class CodeRecord implements CodeWitness {
+  readonly printed: PrintedName[] = [];
+  private found = false;
+  private dictEntry: SchemeEntry | undefined = undefined;
+  private dictNames: readonly string[] | undefined = undefined;
+
+  constructor(
+    readonly code: string,
+    private readonly memo: Memo,
+  ) {}
+
+  entry(): SchemeEntry | undefined {
+    if (!this.found) {
+      this.found = true;
+      const { entries } = this.memo;
+      if (entries.has(this.code)) this.dictEntry = entries.get(this.code);
+      else entries.set(this.code, (this.dictEntry = dictionary.lookup(this.code)));
+    }
+    return this.dictEntry;
+  }
+
+  /** The dictionary's names for the code, normalised. */
+  names(): readonly string[] {
+    if (!this.dictNames) {
+      let names = this.memo.known.get(this.code);
+      if (!names) {
+        const e = this.entry();
+        names = e ? [normalizeName(e.name), ...e.aliases.map((a) => normalizeName(a.name))] : [];
+        this.memo.known.set(this.code, names);
+      }
+      this.dictNames = names;
+    }
+    return this.dictNames;
+  }
+
+  knows(norm: string, except?: TableContext): boolean {
+    if (this.names().includes(norm)) return true;
+    for (const p of this.printed) if (p.norm === norm && p.t !== except) return true;
+    return false;
+  }
+}
+
+export function buildWitnesses(ctx: CheckContext, memo: Memo = newMemo()): Witnesses {
   const norm = (name: string): string => {
     let n = memo.names.get(name);
     if (n === undefined) memo.names.set(name, (n = normalizeName(name)));
     return n;
   };
-  const entry = (code: string): SchemeEntry | undefined => {
-    if (memo.entries.has(code)) return memo.entries.get(code);
-    const e = dictionary.lookup(code);
-    memo.entries.set(code, e);
-    return e;
+  const records = new Map<string, CodeRecord>();
+  const record = (code: string): CodeRecord => {
+    let rec = records.get(code);
+    if (!rec) records.set(code, (rec = new CodeRecord(code, memo)));
+    return rec;
   };
-  const dictionaryNames = (code: string): readonly string[] => {
-    let names = memo.known.get(code);
-    if (!names) {
-      const e = entry(code);
-      names = e ? [normalizeName(e.name), ...e.aliases.map((a) => normalizeName(a.name))] : [];
-      memo.known.set(code, names);
-    }
-    return names;
-  };
-  const printed = new Map<string, PrintedName[]>();
+  /** Each coded table's rows as built from, and the record of each row's code. */
+  const byRow = new Map<TableContext, { rows: readonly TableRow[]; at: (CodeRecord | undefined)[] }>();
   for (const t of ctx.tables) {
     if (!CODED_KINDS.has(t.table.kind)) continue;
+    const at: (CodeRecord | undefined)[] = [];
     // The rows as the checks use them: a block found misaligned speaks with its corrected codes.
     for (const r of t.rows) {
-      if (!r.code || !r.name) continue;
-      const p: PrintedName = { name: r.name, norm: norm(r.name), t, row: r.row, col: r.nameCol ?? 0 };
-      const list = printed.get(r.code);
-      if (list) list.push(p);
-      else printed.set(r.code, [p]);
+      const rec = r.code ? record(r.code) : undefined;
+      at.push(rec);
+      if (rec && r.name) rec.printed.push({ name: r.name, norm: norm(r.name), t, row: r.row, col: r.nameCol ?? 0 });
     }
+    byRow.set(t, { rows: t.rows, at });
   }
   const none: readonly PrintedName[] = [];
   return {
     namesOf(code, except) {
-      const out = new Set<string>(dictionaryNames(code));
-      for (const p of printed.get(code) ?? none) if (p.t !== except) out.add(p.norm);
+      const rec = record(code);
+      const out = new Set<string>(rec.names());
+      for (const p of rec.printed) if (p.t !== except) out.add(p.norm);
       return out;
     },
     knows(code, n, except) {
-      if (dictionaryNames(code).includes(n)) return true;
-      for (const p of printed.get(code) ?? none) if (p.norm === n && p.t !== except) return true;
-      return false;
+      return record(code).knows(n, except);
     },
     codesOf(name, except) {
       const n = norm(name);
       const out = new Set<string>();
       for (const e of dictionary.findCodesByName(name)) if (e.scheme === 'function') out.add(e.code);
-      for (const [code, list] of printed) if (list.some((p) => p.norm === n && p.t !== except)) out.add(code);
+      for (const [code, rec] of records) if (rec.printed.some((p) => p.norm === n && p.t !== except)) out.add(code);
       return out;
     },
     workbookNames(code, except) {
-      return (printed.get(code) ?? none).filter((p) => p.t !== except).map((p) => ({ name: p.name, where: p.t.qualified(p.row, p.col) }));
+      return (records.get(code)?.printed ?? none).filter((p) => p.t !== except).map((p) => ({ name: p.name, where: p.t.qualified(p.row, p.col) }));
     },
     printed(code) {
-      return printed.get(code) ?? none;
+      return records.get(code)?.printed ?? none;
+    },
+    at(t, i) {
+      const built = byRow.get(t);
+      if (built && built.rows === t.rows) return built.at[i];
+      const code = t.rows[i]?.code;
+      return code ? record(code) : undefined;
     },
     norm,
-    entry,
+    entry(code) {
+      return record(code).entry();
+    },
   };
 }
 
@@ -114,7 +170,7 @@ export function witnessesOf(ctx: CheckContext): Witnesses {
   const rows = ctx.tables.filter((t) => CODED_KINDS.has(t.table.kind)).map((t) => t.rows);
   const prev = shared.get(ctx);
   if (prev && prev.rows.length === rows.length && prev.rows.every((r, i) => r === rows[i])) return prev.w;
-  const memo: Memo = prev?.memo ?? { names: new Map(), entries: new Map(), known: new Map() };
+  const memo: Memo = prev?.memo ?? newMemo();
   const w = buildWitnesses(ctx, memo);
   shared.set(ctx, { rows, w, memo });
   return w;
