@@ -111,14 +111,12 @@ export interface Messages {
 
   buildHeading: string;
   buildYear: string;
-  buildMenu: string;
   publish: string;
   publishing: string;
   fillForms: string;
   fillingForms: string;
   makeReviewSheet: string;
   makingReviewSheet: string;
-  buildSources: string;
   ledgerSource: string;
   projectSource: string;
   projectSourcePrevious: string;
@@ -140,11 +138,9 @@ export interface Messages {
   formsCarried: string;
   todosHeading: string;
   todosNone: string;
-  todoGo: string;
   formsOtherFindings: string;
   badProjects: string;
   buildFailed: string;
-  close: string;
 }
 
 export const messages: Readonly<Record<Locale, Messages>> = {
@@ -249,14 +245,12 @@ export const messages: Readonly<Record<Locale, Messages>> = {
 
     buildHeading: '生成工作表',
     buildYear: '预算年度',
-    buildMenu: '生成…',
     publish: '生成公开表',
     publishing: '正在生成公开表…',
     fillForms: '填写绩效目标表',
     fillingForms: '正在填写绩效目标表…',
     makeReviewSheet: '生成审核意见表',
     makingReviewSheet: '正在生成审核意见表…',
-    buildSources: '可用的来源',
     ledgerSource: '预算明细「{sheet}」{lines} 行',
     projectSource: '项目清单「{sheet}」{count} 个项目',
     projectSourcePrevious: '项目清单「{sheet}」{count} 个项目，{previous} 个已有绩效目标表（沿用其指标）',
@@ -278,11 +272,9 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     formsCarried: '{carried} 张沿用上年指标，其余取自指标库。',
     todosHeading: '待您填写（{count}）',
     todosNone: '没有待您填写的值。',
-    todoGo: '转到 {sheet}!{cell}',
     formsOtherFindings: '生成的绩效目标表还有 {count} 条其他检查意见，重新扫描可查看。',
     badProjects: '项目清单「{sheet}」有 {rows} 行不能使用，没有填写任何表。请修改后重新扫描：',
     buildFailed: '生成失败：{error}',
-    close: '关闭',
   },
   en: {
     title: '算盘 Suanpan',
@@ -385,14 +377,12 @@ export const messages: Readonly<Record<Locale, Messages>> = {
 
     buildHeading: 'Build sheets',
     buildYear: 'Budget year',
-    buildMenu: 'Build…',
     publish: 'Build publication tables',
     publishing: 'Building the tables…',
     fillForms: 'Fill performance forms',
     fillingForms: 'Filling the forms…',
     makeReviewSheet: 'Build review sheet',
     makingReviewSheet: 'Building the review sheet…',
-    buildSources: 'Sources',
     ledgerSource: 'Ledger “{sheet}”, {lines} lines',
     projectSource: 'Project list “{sheet}”, {count} projects',
     projectSourcePrevious: 'Project list “{sheet}”, {count} projects, {previous} with a form in this workbook (its indicators are carried over)',
@@ -414,11 +404,9 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     formsCarried: '{carried} carry last year’s indicators; the others come from the indicator library.',
     todosHeading: 'For you to fill in ({count})',
     todosNone: 'Nothing left for you to fill in.',
-    todoGo: 'Go to {sheet}!{cell}',
     formsOtherFindings: 'The filled forms have {count} other findings; scan again to see them.',
     badProjects: '{rows} rows of the project list “{sheet}” cannot be used, so no form was filled. Fix them and scan again:',
     buildFailed: 'Build failed: {error}',
-    close: 'Close',
   },
 };
 
