@@ -56,7 +56,7 @@ export async function clearAnnotations(context: Excel.RequestContext, opts: Clea
   let comments: CommentIndex | null = null;
   let first = true;
   for (const group of packBySize(recs, () => REQUEST_BYTES_PER_CELL, budget)) {
-    for (const r of group) looks.set(cellKey(r.sheet, r.cell), queueLook(sheets, r.sheet, r.cell, r.via === 'note', caps.rangeAreas !== false));
+    for (const r of group) looks.set(cellKey(r.sheet, r.cell), queueLook(sheets, r.sheet, r.cell, r.via === 'note' && caps.notes, caps.rangeAreas !== false));
     if (first && candidates.length) comments = queueCommentLocations(candidates);
     first = false;
     await sync();

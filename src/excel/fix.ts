@@ -1,5 +1,5 @@
-// Writing the corrected codes of a `misaligned` finding (details.corrected = [{cell, name, from,
-// to}]) and taking them back. What a fix overwrites goes into the restore record in the workbook
+// Writing the corrected codes of a `misaligned` or `renumbered` finding (details.corrected =
+// [{cell, name, from, to}]) and taking them back. What a fix overwrites goes into the restore record in the workbook
 // first (same sync), so undo works after the file was closed and reopened.
 //
 //   applyFix  sync 1: record + the cells now (checked against `from`); sync 2: record, then values
@@ -43,7 +43,7 @@ export class FixConflictError extends Error {
 /** What applying the finding's fix would write (pure). Throws for a finding without a fix. */
 export function previewFix(finding: Finding): FixPreview {
   const corrected = finding.details?.corrected;
-  if (finding.rule !== 'misaligned' || !Array.isArray(corrected)) {
+  if ((finding.rule !== 'misaligned' && finding.rule !== 'renumbered') || !Array.isArray(corrected)) {
     throw new Error(`finding ${finding.rule} at ${finding.sheet}!${finding.cell} has no fix`);
   }
   const cells: FixCell[] = [];

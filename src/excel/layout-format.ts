@@ -128,10 +128,13 @@ export interface FormatTargets {
 export function formatJobs(ws: () => Excel.Worksheet, cells: readonly StyledCell[], how: FormatTargets): FormatJob[] {
   const groups = new Map<string, { style: FormatStyle; cells: { row: number; col: number }[] }>();
   for (const c of cells) {
-    const key = formatKey(c.style);
+    // indentLevel is ExcelApi 1.9, like getRanges: below it the indent is left out.
+    const style = how.areas || c.style.indent === undefined ? c.style : withoutIndent(c.style);
+    if (!style) continue;
+    const key = formatKey(style);
     const g = groups.get(key);
     if (g) g.cells.push(c);
-    else groups.set(key, { style: c.style, cells: [c] });
+    else groups.set(key, { style, cells: [c] });
   }
   const jobs: FormatJob[] = [];
   for (const g of groups.values()) {
@@ -158,6 +161,11 @@ export function formatJobs(ws: () => Excel.Worksheet, cells: readonly StyledCell
     }
   }
   return jobs;
+}
+
+function withoutIndent(s: FormatStyle): FormatStyle | null {
+  const { indent: _indent, ...rest } = s;
+  return Object.keys(rest).length ? rest : null;
 }
 
 function shapeOf(rects: readonly CellRange[]): { tall: boolean; wide: boolean } {

@@ -65,6 +65,15 @@ test('previewFix lists what a fix writes and what it cannot correct', () => {
   expect(() => previewFix({ ...MISALIGNED, rule: 'subtotal' })).toThrow(/no fix/);
 });
 
+test('a renumbered finding has the same fix as a misaligned one', () => {
+  const renumbered: Finding = {
+    ...MISALIGNED,
+    rule: 'renumbered',
+    details: { corrected: [{ cell: 'a7', name: '奖金', from: '30104', to: '30107' }] },
+  };
+  expect(previewFix(renumbered)).toEqual({ sheet: '表5', cells: [{ cell: 'A7', name: '奖金', from: '30104', to: '30107' }], skipped: [] });
+});
+
 test('applyFix writes the codes as the cells held them, keeps formats, records the old values (2 syncs)', async () => {
   const wb = workbook();
   const ctx = new FakeContext(wb);

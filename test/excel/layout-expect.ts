@@ -9,7 +9,7 @@ const V = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 const THIN = { style: 'Continuous', weight: 'Thin' };
 
 /** Differences between the sheet and the layout, as readable lines ([] when it matches). */
-export function layoutDifferences(sheet: FakeSheet, layout: SheetLayout, opts: { print?: boolean } = {}): string[] {
+export function layoutDifferences(sheet: FakeSheet, layout: SheetLayout, opts: { print?: boolean; indent?: boolean } = {}): string[] {
   const out: string[] = [];
   const slave = new Set<string>();
   for (const m of layout.merges)
@@ -36,7 +36,7 @@ export function layoutDifferences(sheet: FakeSheet, layout: SheetLayout, opts: {
       const want = lc.link && numFmt === '@' ? 'General' : numFmt;
       if (cell?.numFmt !== want) out.push(`${at}: numFmt ${cell?.numFmt}, expected ${want}`);
     }
-    if (lc.style) out.push(...lookDifferences(at, cell, lc.style, Boolean(lc.link)));
+    if (lc.style) out.push(...lookDifferences(at, cell, lc.style, Boolean(lc.link), opts));
   }
   // Merges, widths, heights, print.
   const key = (m: { top: number; left: number; bottom: number; right: number }) => `${m.top},${m.left},${m.bottom},${m.right}`;
@@ -60,7 +60,7 @@ export function layoutDifferences(sheet: FakeSheet, layout: SheetLayout, opts: {
   return out;
 }
 
-function lookDifferences(at: string, cell: FakeCell | undefined, s: CellStyle, link: boolean): string[] {
+function lookDifferences(at: string, cell: FakeCell | undefined, s: CellStyle, link: boolean, opts: { indent?: boolean }): string[] {
   const out: string[] = [];
   const look = cell?.look ?? {};
   const want = (what: string, found: unknown, expected: unknown) => {
@@ -77,7 +77,7 @@ function lookDifferences(at: string, cell: FakeCell | undefined, s: CellStyle, l
   if (s.horizontal !== undefined) want('horizontal', look.hAlign, H[s.horizontal]);
   if (s.vertical !== undefined) want('vertical', look.vAlign, V[s.vertical]);
   if (s.wrap !== undefined) want('wrap', look.wrap ?? false, s.wrap);
-  if (s.indent !== undefined) want('indent', cell?.indent ?? 0, s.indent);
+  if (s.indent !== undefined && opts.indent !== false) want('indent', cell?.indent ?? 0, s.indent);
   if (s.border) for (const side of ['top', 'bottom', 'left', 'right'] as const) want(`border ${side}`, look.borders?.[side], THIN);
   return out;
 }
