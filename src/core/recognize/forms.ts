@@ -19,6 +19,9 @@ interface FormStart {
 function nameAt(grid: SheetGrid, r: number): FormStart | undefined {
   const cols = grid.filledCols(r);
   for (let i = 0; i < cols.length; i++) {
+    // A number with no host text prints digits only, never a label (this runs on every row of every sheet).
+    const cell = grid.cell(r, cols[i]);
+    if (cell?.value.kind === 'number' && cell.text === undefined) continue;
     const t = norm(grid.text(r, cols[i]));
     const inline = NAME_INLINE.exec(t);
     if (inline) return { row: r, name: grid.text(r, cols[i]).replace(/^[\s\S]*?项目名称\s*[:：]\s*/, '').trim(), nameCell: { row: r, col: cols[i] } };

@@ -79,7 +79,9 @@ export class SheetGrid {
     if (cells) {
       for (let c = 0; c < cells.length; c++) {
         const cell = cells[c];
-        if (cell && cellText(cell).trim() !== '') out.push(c);
+        if (!cell) continue;
+        // A number with no host text always shows digits: no need to print it to know.
+        if ((cell.text === undefined && cell.value.kind === 'number') || cellText(cell).trim() !== '') out.push(c);
       }
     }
     this.filled[row] = out;

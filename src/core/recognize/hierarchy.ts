@@ -83,17 +83,20 @@ export function assignHierarchy(drafts: readonly RowDraft[], scheme: RowScheme, 
       parent = stack.length ? stack[stack.length - 1].index : undefined;
       stack.push({ level, index: out.length });
     }
-    out.push({
-      row: d.row,
-      ...(d.side ? { side: d.side } : {}),
-      ...(d.code ? { code: d.code, codeCols: d.codeCols } : {}),
-      name: d.name,
-      ...(d.nameCol !== undefined ? { nameCol: d.nameCol } : {}),
-      ...(level !== undefined ? { level } : {}),
-      levelFrom,
-      ...(parent !== undefined ? { parent } : {}),
-      isTotal: d.isTotal,
-    });
+    // Key by key, in the order of the literal with conditional spreads it replaces (once per row).
+    const row = { row: d.row } as { -readonly [K in keyof TableRow]: TableRow[K] };
+    if (d.side) row.side = d.side;
+    if (d.code) {
+      row.code = d.code;
+      row.codeCols = d.codeCols;
+    }
+    row.name = d.name;
+    if (d.nameCol !== undefined) row.nameCol = d.nameCol;
+    if (level !== undefined) row.level = level;
+    row.levelFrom = levelFrom;
+    if (parent !== undefined) row.parent = parent;
+    row.isTotal = d.isTotal;
+    out.push(row);
   });
   return out;
 }

@@ -87,15 +87,19 @@ export function readRows(grid: SheetGrid, columns: readonly TableColumn[], dataR
     const totalByName = name ? isTotalName(name) : false;
     const totalInCodeCol = !name && codeCol !== undefined && isTotalName(grid.text(r, codeCol));
     if (totalInCodeCol) name = grid.text(r, codeCol!).trim();
-    drafts.push({
-      row: r,
-      ...(code ? { code, codeCols } : {}),
-      name,
-      ...(nc !== undefined ? { nameCol: nc } : {}),
-      indent,
-      isTotal: !code && (totalByName || totalInCodeCol),
-      ...(splitParts ? { splitParts } : {}),
-    });
+    // Built key by key (same keys, same order as a literal with conditional spreads, which cost far
+    // more: this runs once per data row).
+    const draft = { row: r } as RowDraft;
+    if (code) {
+      draft.code = code;
+      draft.codeCols = codeCols;
+    }
+    draft.name = name;
+    if (nc !== undefined) draft.nameCol = nc;
+    draft.indent = indent;
+    draft.isTotal = !code && (totalByName || totalInCodeCol);
+    if (splitParts) draft.splitParts = splitParts;
+    drafts.push(draft);
   }
   return drafts;
 }

@@ -58,6 +58,9 @@ export function splitCodeName(s: string): { code: string; name: string } | undef
 export const TOTAL_RE = /^(本年)?(收入|支出|收支)?(合计|总计)$|^合计$|^总计$/;
 
 export function isTotalName(s: string): boolean {
+  // Every total name ends in 合计 or 总计, and neither norm nor stripOrdinal makes a 计: most names
+  // (one per data row) are settled without them.
+  if (!s.includes('计')) return false;
   return TOTAL_RE.test(stripOrdinal(norm(s)));
 }
 
