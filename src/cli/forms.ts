@@ -42,16 +42,11 @@ export interface FormsFillOptions {
   sheetPerForm?: boolean;
 }
 
-/**
- * Writes the forms sheet as a new workbook, with a manual page break after each form (SheetLayout
- * has no page breaks, so they are added on the exceljs sheet here).
- */
-export async function writeFormsFile(layout: SheetLayout, ranges: readonly CellRange[], outPath: string): Promise<void> {
+/** Writes the forms sheet (its layout carries a page break after each form) as a new workbook. */
+export async function writeFormsFile(layout: SheetLayout, outPath: string): Promise<void> {
   const wb = snapshotToWorkbook({ source: outPath, sheets: [] });
   wb.creator = 'suanpan forms fill';
   applyEdits(wb, { cells: [], sheets: [layout] });
-  const ws = wb.getWorksheet(layout.name);
-  if (ws) for (const r of ranges.slice(0, -1)) ws.getRow(r.bottom + 1).addPageBreak();
   await writeWorkbookFile(wb, outPath);
 }
 
@@ -193,7 +188,7 @@ export async function formsFillCommand(
     else if (names) await writeFormSheetsFile(forms, names, opts.out);
     else {
       const { layout, ranges } = formsLayout(forms);
-      await writeFormsFile(layout, ranges, opts.out);
+      await writeFormsFile(layout, opts.out);
     }
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;

@@ -6,7 +6,7 @@
 //            as 2-D arrays per block of rows; formats, one call per style and address union
 //            (layout-format.ts); merges; the formats of merged cells that differ from their
 //            area's first cell; column widths and row heights, grouped by size; the print setup
-//            (ExcelApi 1.9: A4, orientation, title rows, print area, fit to width); visibility.
+//            (ExcelApi 1.9: A4, orientation, title rows, print area, fit to width, page breaks); visibility.
 //
 // Sync 2 is split only by bytes (~4 MB a request), so the count depends on how much there is to
 // write, never on how many cells or sheets carry it. Nothing that exists is changed: sheets are
@@ -177,8 +177,9 @@ function sheetJobs(ws: () => Excel.Worksheet, layout: SheetLayout, o: PlanOption
   if (p && o.pageLayout) {
     const titleRows = p.repeatRows ? `$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}` : null;
     const area = p.areas?.length ? p.areas.map(areaAddress).join(',') : null;
+    const breaks = p.breaksAfter ?? [];
     jobs.push({
-      size: 6 * REQUEST_BYTES_PER_OP + (area?.length ?? 0),
+      size: (6 + breaks.length) * REQUEST_BYTES_PER_OP + (area?.length ?? 0),
       run: () => {
         const pl = ws().pageLayout;
         pl.paperSize = 'A4';
@@ -187,6 +188,8 @@ function sheetJobs(ws: () => Excel.Worksheet, layout: SheetLayout, o: PlanOption
         if (area) pl.setPrintArea(area);
         // 0 pages tall: as many as the rows need (Excel's "fit all columns on one page").
         if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        // A horizontal break goes above the range's first row: after row r is above row r + 1.
+        for (const r of breaks) ws().horizontalPageBreaks.add(`A${r + 2}`);
       },
     });
   }

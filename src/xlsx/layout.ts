@@ -48,6 +48,7 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
     ws.pageSetup.orientation = p.orientation;
     if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows.first + 1}:${p.repeatRows.last + 1}`;
     if (p.areas?.length) ws.pageSetup.printArea = p.areas.map(rangeAddress).join('&&');
+    for (const r of p.breaksAfter ?? []) ws.getRow(r + 1).addPageBreak();
     if (p.fitToWidth) {
       ws.pageSetup.fitToPage = true;
       ws.pageSetup.fitToWidth = 1;

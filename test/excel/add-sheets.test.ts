@@ -150,6 +150,17 @@ describe('cost', () => {
   });
 });
 
+test('manual page breaks (a forms sheet breaks after each form) go above the next row', async () => {
+  const wb = userWorkbook();
+  const ctx = new FakeContext(wb);
+  const base = syntheticLayout(60);
+  const layout: SheetLayout = { ...base, print: { ...base.print!, breaksAfter: [22, 42] } };
+  await addLayoutSheets(ctx.asExcel, [layout], { capabilities: ALL });
+  expect(wb.sheet('明细').page.rowBreaks).toEqual([24, 44]);
+  expect(layoutDifferences(wb.sheet('明细'), layout)).toEqual([]);
+  expect(ctx.syncs).toBe(2);
+});
+
 describe('values, links and older Excel', () => {
   test('texts that look like numbers stay text; codes in Text cells stay codes; errors and booleans', async () => {
     const wb = userWorkbook();

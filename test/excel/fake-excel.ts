@@ -139,6 +139,8 @@ export interface PageSetup {
   /** As set, e.g. "$4:$5". */
   printTitleRows?: string;
   printArea?: string;
+  /** Manual horizontal page breaks, as the 1-based rows they sit above. */
+  rowBreaks?: number[];
 }
 
 export interface Generator {
@@ -730,6 +732,20 @@ class WorksheetsP extends ProxyBase<FakeWorkbook> {
   }
 }
 
+class PageBreaksP extends ProxyBase<FakeSheet> {
+  override get kind() {
+    return 'PageBreakCollection';
+  }
+  /** A horizontal break above the range's first row. */
+  add(pageBreakRange: string): void {
+    this.change('add()', 40 + pageBreakRange.length, (s) => {
+      const r = parseLocal(pageBreakRange);
+      if (r.top === 0) throw new FakeOfficeError('InvalidArgument', `no page break above row 1: ${pageBreakRange}`);
+      (s.page.rowBreaks ??= []).push(r.top + 1);
+    });
+  }
+}
+
 class ProtectionP extends ProxyBase<FakeSheet> {
   override get kind() {
     return 'WorksheetProtection';
@@ -755,6 +771,7 @@ class WorksheetP extends ProxyBase<FakeSheet> {
   readonly protection = new ProtectionP(this.context, this.resolve);
   readonly notes = new NotesP(this.context, this.resolve);
   readonly pageLayout = new PageLayoutP(this.context, this.resolve);
+  readonly horizontalPageBreaks = new PageBreaksP(this.context, this.resolve);
   get name(): string {
     return this.prop('name');
   }

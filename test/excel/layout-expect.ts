@@ -53,6 +53,8 @@ export function layoutDifferences(sheet: FakeSheet, layout: SheetLayout, opts: {
     if (page.paperSize !== 'A4') out.push(`${sheet.name}: paper ${page.paperSize}`);
     if (page.orientation !== (p.orientation === 'landscape' ? 'Landscape' : 'Portrait')) out.push(`${sheet.name}: orientation ${page.orientation}`);
     if (p.repeatRows && page.printTitleRows !== `$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`) out.push(`${sheet.name}: print titles ${page.printTitleRows}`);
+    const breaks = (p.breaksAfter ?? []).map((r) => r + 2);
+    if (JSON.stringify(page.rowBreaks ?? []) !== JSON.stringify(breaks)) out.push(`${sheet.name}: page breaks above rows ${JSON.stringify(page.rowBreaks ?? [])}, expected ${JSON.stringify(breaks)}`);
     if (p.fitToWidth && (page.zoom?.horizontalFitToPages !== 1 || page.zoom?.verticalFitToPages !== 0)) out.push(`${sheet.name}: zoom ${JSON.stringify(page.zoom)}`);
   }
   const visibility = layout.hidden === 'veryHidden' ? 'VeryHidden' : layout.hidden === 'hidden' ? 'Hidden' : 'Visible';

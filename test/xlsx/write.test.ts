@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { SheetLayout, WorkbookEdits } from '../../src/core/workbook/edits';
 import { buildSheet, buildWorkbook, getCell } from '../../src/core/workbook/sheet';
 import { readWorkbookFile } from '../../src/xlsx/read';
@@ -133,6 +134,7 @@ describe('sheet layouts', () => {
       repeatRows: { first: 0, last: 2 },
       areas: [{ top: 0, left: 0, bottom: 9, right: 3 }],
       fitToWidth: true,
+      breaksAfter: [4],
     },
   };
 
@@ -170,6 +172,10 @@ describe('sheet layouts', () => {
       fitToWidth: 1,
       fitToHeight: 0,
     });
+    // exceljs writes page breaks but does not read them back: look in the sheet's XML.
+    const zip = await JSZip.loadAsync(readFileSync(outPath));
+    const xml = await zip.file('xl/worksheets/sheet4.xml')!.async('string');
+    expect(xml).toMatch(/<rowBreaks count="1" manualBreakCount="1"><brk id="5" [^>]*man="1"\/><\/rowBreaks>/);
 
     const snap = await readWorkbookFile(outPath);
     const s = snap.sheets.find((x) => x.name === '公开表')!;

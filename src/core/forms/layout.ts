@@ -1,6 +1,6 @@
 // The standard 项目支出绩效目标表 layout: forms stacked on one sheet, five columns, merged label
-// cells, thin borders, wrapped text, one print area per form, A4 portrait. (SheetLayout has no page
-// breaks; each form is its own print area, which prints on its own page.)
+// cells, thin borders, wrapped text, one print area per form and a page break after each, A4
+// portrait.
 import type { CellRange } from '../workbook/types';
 import type { CellStyle, SheetLayout, SheetLayoutCell } from '../workbook/edits';
 import type { FundLine, TextBlockKey } from './model';
@@ -152,7 +152,7 @@ export function formsLayout(forms: readonly FilledForm[], sheet = FORMS_SHEET): 
       merges,
       colWidths: { 0: 14, 1: 18, 2: 18, 3: 30, 4: 22 },
       rowHeights,
-      print: { paper: 'A4', orientation: 'portrait', areas: ranges, fitToWidth: true },
+      print: { paper: 'A4', orientation: 'portrait', areas: ranges, fitToWidth: true, breaksAfter: ranges.slice(0, -1).map((r) => r.bottom) },
     },
     ranges,
   };

@@ -57,6 +57,8 @@ export interface SheetLayout {
     repeatRows?: { first: number; last: number };
     areas?: CellRange[];
     fitToWidth?: boolean;
+    /** Manual page breaks: a new page starts after each of these rows (0-based). */
+    breaksAfter?: number[];
   };
   hidden?: 'hidden' | 'veryHidden';
 }
