@@ -28,7 +28,7 @@ export class TableContext {
   readonly cutCells = new Set<number>();
   /** Row indexes inside a misaligned block: their codes are judged by that finding alone. */
   readonly misalignedRows = new Set<number>();
-  private labels?: { zh: string; en: string };
+  private labels?: { readonly zh: string; readonly en: string };
   private readonly columnLabels = new Map<number, string>();
 
   constructor(
@@ -105,12 +105,12 @@ export class TableContext {
     return out;
   }
 
-  label(): { zh: string; en: string } {
+  label(): { readonly zh: string; readonly en: string } {
     if (!this.labels) {
       const spec = specFor(this.table.kind);
       this.labels = { zh: `${this.table.sheet}《${spec.zh}》`, en: `${this.table.sheet} (${spec.en})` };
     }
-    return { ...this.labels };
+    return this.labels;
   }
 
   rowLabel(index: number): string {

@@ -36,11 +36,19 @@ export interface AmountCell extends Figure {
   readonly general?: boolean;
 }
 
+// A figure's yes/no facts, in one number (there is one figure object per amount cell).
+const BLANK = 1;
+const CUT = 2;
+const AS_TEXT = 4;
+const ZERO_DASH = 8;
+const GENERAL = 16;
+const flagsOf = (blank: boolean, cut: boolean, asText = false, zeroDash = false, general = false): number =>
+  (blank ? BLANK : 0) | (cut ? CUT : 0) | (asText ? AS_TEXT : 0) | (zeroDash ? ZERO_DASH : 0) | (general ? GENERAL : 0);
+
 /** A figure in half-units (see the top of this file); the Decimals are made on first read. */
 class Fig implements Figure {
-  private dv: Decimal | undefined = undefined;
-  private dlo: Decimal | undefined = undefined;
-  private dhi: Decimal | undefined = undefined;
+  /** value, lo, hi as Decimals, each made when first read (all given for a figure held as Decimals only). */
+  private dec: (Decimal | undefined)[] | undefined = undefined;
 
   constructor(
     /** Half-units are ½·10^−scale; NaN: held as Decimals only (set by `withDecimals`). */
@@ -48,26 +56,31 @@ class Fig implements Figure {
     readonly v: number,
     readonly l: number,
     readonly h: number,
-    readonly blank: boolean,
-    readonly cut: boolean,
+    protected readonly flags: number,
   ) {}
 
+  get blank(): boolean {
+    return (this.flags & BLANK) !== 0;
+  }
+
+  get cut(): boolean {
+    return (this.flags & CUT) !== 0;
+  }
+
   get value(): Decimal {
-    return (this.dv ??= halvesToDecimal(this.v, this.scale));
+    return ((this.dec ??= [])[0] ??= halvesToDecimal(this.v, this.scale));
   }
 
   get lo(): Decimal {
-    return (this.dlo ??= halvesToDecimal(this.l, this.scale));
+    return ((this.dec ??= [])[1] ??= halvesToDecimal(this.l, this.scale));
   }
 
   get hi(): Decimal {
-    return (this.dhi ??= halvesToDecimal(this.h, this.scale));
+    return ((this.dec ??= [])[2] ??= halvesToDecimal(this.h, this.scale));
   }
 
   withDecimals(value: Decimal, lo: Decimal, hi: Decimal): this {
-    this.dv = value;
-    this.dlo = lo;
-    this.dhi = hi;
+    this.dec = [value, lo, hi];
     return this;
   }
 }
@@ -78,18 +91,36 @@ class AmountFig extends Fig implements AmountCell {
     v: number,
     l: number,
     h: number,
-    blank: boolean,
-    cut: boolean,
+    flags: number,
     readonly row: number,
     readonly col: number,
-    readonly text: string,
+    /** The text as shown, or the number cell whose String(value) it is (made when asked: rarely). */
+    private readonly shown: string | Cell,
     readonly shownDecimals: number,
-    readonly asText: boolean,
-    readonly zeroDash: boolean,
     readonly invalid: string | undefined,
-    readonly general: boolean,
   ) {
-    super(scale, v, l, h, blank, cut);
+    super(scale, v, l, h, flags);
+  }
+
+  get text(): string {
+    return typeof this.shown === 'string' ? this.shown : String((this.shown.value as { value: number }).value);
+  }
+
+  get asText(): boolean {
+    return (this.flags & AS_TEXT) !== 0;
+  }
+
+  get zeroDash(): boolean {
+    return (this.flags & ZERO_DASH) !== 0;
+  }
+
+  get general(): boolean {
+    return (this.flags & GENERAL) !== 0;
+  }
+
+  /** The same cell read as cut off. */
+  cutFlags(): number {
+    return this.flags | CUT;
   }
 }
 
@@ -112,7 +143,7 @@ function unitOf(d: number): Decimal {
   return u;
 }
 
-export const ZERO: Figure = new Fig(0, 0, 0, 0, true, false);
+export const ZERO: Figure = new Fig(0, 0, 0, 0, BLANK);
 
 /**
  * The half-units of a value shown with `decimals` (the interval's) and `shown` (as printed):
@@ -133,7 +164,7 @@ function halvesOf(s: Scaled, decimals: number, shown: number, cut: boolean, poin
  */
 export function readAmount(cell: Cell | undefined, row: number, col: number, typicalDecimals: number, exact = false): AmountCell {
   if (cell && cell.text === undefined && cell.value.kind === 'number') {
-    const fast = readNumber(cell.value.value, cell.numFmt, row, col, typicalDecimals, exact);
+    const fast = readNumber(cell, cell.value.value, cell.numFmt, row, col, typicalDecimals, exact);
     if (fast) return fast;
   }
   const text = cellText(cell).trim();
@@ -152,11 +183,10 @@ export function readAmount(cell: Cell | undefined, row: number, col: number, typ
  * The common cell, a number with no host text: read from its shortest repr without a Decimal. Its
  * text is that repr. Undefined for what the general path must read (percentages, binary noise).
  */
-function readNumber(n: number, numFmt: string | undefined, row: number, col: number, typical: number, exact: boolean): AmountCell | undefined {
+function readNumber(cell: Cell, n: number, numFmt: string | undefined, row: number, col: number, typical: number, exact: boolean): AmountCell | undefined {
   const info = numberFormatInfo(numFmt);
   if (info.percent) return undefined;
-  const text = String(n);
-  const s = scaledOfRepr(text);
+  const s = scaledOfRepr(String(n));
   if (!s) return undefined;
   const shown = info.decimals ?? s.scale;
   // General-format numbers drop trailing zeros (310.10 shows as 310.1): read them at the table's precision.
@@ -168,11 +198,11 @@ function readNumber(n: number, numFmt: string | undefined, row: number, col: num
   const l = v - half;
   const h = v + half;
   if (!(isSafe(l) && isSafe(h))) return undefined;
-  return new AmountFig(scale, v, l, h, false, false, row, col, text, shown, false, false, undefined, !info.explicit);
+  return new AmountFig(scale, v, l, h, info.explicit ? 0 : GENERAL, row, col, cell, shown, undefined);
 }
 
 function missing(row: number, col: number, text: string, invalid: string | undefined): AmountCell {
-  return new AmountFig(0, 0, 0, 0, true, false, row, col, text, 0, false, false, invalid, false);
+  return new AmountFig(0, 0, 0, 0, BLANK, row, col, text, 0, invalid);
 }
 
 function figureOf(p: ParsedAmount, row: number, col: number, text: string, cell: Cell, typical: number, exact: boolean): AmountCell {
@@ -183,12 +213,13 @@ function figureOf(p: ParsedAmount, row: number, col: number, text: string, cell:
   const asText = p.source === 'text' && !p.zeroDash;
   const zeroDash = Boolean(p.zeroDash);
   const general = cell.value.kind === 'number' && !explicitFormat;
+  const flags = flagsOf(false, cut, asText, zeroDash, general);
   const s = scaledOfDecimal(p.value);
   const hv = s && halvesOf(s, decimals, p.decimals, cut, point);
-  if (hv) return new AmountFig(hv[0], hv[1], hv[2], hv[3], false, cut, row, col, text, p.decimals, asText, zeroDash, undefined, general);
+  if (hv) return new AmountFig(hv[0], hv[1], hv[2], hv[3], flags, row, col, text, p.decimals, undefined);
   const lo = cut || point ? p.value : p.value.minus(half(decimals));
   const hi = cut ? p.value.plus(unitOf(p.decimals)) : point ? p.value : p.value.plus(half(decimals));
-  return new AmountFig(NaN, 0, 0, 0, false, cut, row, col, text, p.decimals, asText, zeroDash, undefined, general).withDecimals(p.value, lo, hi);
+  return new AmountFig(NaN, 0, 0, 0, flags, row, col, text, p.decimals, undefined).withDecimals(p.value, lo, hi);
 }
 
 /** Whether most number cells carry a format that shows their decimals (0.00, #,##0.00), not General. */
@@ -205,14 +236,15 @@ export function mostlyFormatted(cells: readonly (Cell | undefined)[]): boolean {
 
 /** The same figure read as cut off (its digits are a prefix of the figure it should equal). */
 export function asCut(a: AmountCell): AmountCell {
+  const flags = a instanceof AmountFig ? a.cutFlags() : flagsOf(a.blank, true, a.asText, a.zeroDash, Boolean(a.general));
   const f = halves(a);
   if (f) {
     const scale = Math.max(f.scale, a.shownDecimals);
     const v = shiftUp(f.v, scale - f.scale);
     const h = v + shiftUp(2, scale - a.shownDecimals);
-    if (isSafe(v) && isSafe(h)) return new AmountFig(scale, v, v, h, a.blank, true, a.row, a.col, a.text, a.shownDecimals, a.asText, a.zeroDash, a.invalid, Boolean(a.general));
+    if (isSafe(v) && isSafe(h)) return new AmountFig(scale, v, v, h, flags, a.row, a.col, a.text, a.shownDecimals, a.invalid);
   }
-  const cut = new AmountFig(NaN, 0, 0, 0, a.blank, true, a.row, a.col, a.text, a.shownDecimals, a.asText, a.zeroDash, a.invalid, Boolean(a.general));
+  const cut = new AmountFig(NaN, 0, 0, 0, flags, a.row, a.col, a.text, a.shownDecimals, a.invalid);
   return cut.withDecimals(a.value, a.value, a.value.plus(unitOf(a.shownDecimals)));
 }
 
@@ -254,7 +286,7 @@ export function sumFigures(figs: readonly Figure[]): Figure {
     // NaN (a shift out of range) fails this too.
     if (!(isSafe(v) && isSafe(l) && isSafe(h))) exact = false;
   }
-  if (exact) return new Fig(scale, v, l, h, blank, cut);
+  if (exact) return new Fig(scale, v, l, h, flagsOf(blank, cut));
   let value = new Decimal(0);
   let lo = new Decimal(0);
   let hi = new Decimal(0);
@@ -263,7 +295,7 @@ export function sumFigures(figs: readonly Figure[]): Figure {
     lo = lo.plus(f.lo);
     hi = hi.plus(f.hi);
   }
-  return new Fig(NaN, 0, 0, 0, blank, cut).withDecimals(value, lo, hi);
+  return new Fig(NaN, 0, 0, 0, flagsOf(blank, cut)).withDecimals(value, lo, hi);
 }
 
 /** Whether a figure's value is zero. */
@@ -347,7 +379,7 @@ const YUAN_EXP: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元:
 export function restate(f: Figure, from: string, to: string): Figure {
   if (from === to || !YUAN[from] || !YUAN[to]) return f;
   const x = halves(f);
-  if (x) return new Fig(x.scale + YUAN_EXP[to] - YUAN_EXP[from], x.v, x.l, x.h, f.blank, f.cut);
+  if (x) return new Fig(x.scale + YUAN_EXP[to] - YUAN_EXP[from], x.v, x.l, x.h, flagsOf(f.blank, f.cut));
   const k = new Decimal(YUAN[from]).div(YUAN[to]);
-  return new Fig(NaN, 0, 0, 0, f.blank, f.cut).withDecimals(f.value.times(k), f.lo.times(k), f.hi.times(k));
+  return new Fig(NaN, 0, 0, 0, flagsOf(f.blank, f.cut)).withDecimals(f.value.times(k), f.lo.times(k), f.hi.times(k));
 }
