@@ -4,11 +4,12 @@ import * as path from 'node:path';
 import { worstSeverity, type Finding } from '../core/findings';
 import { checkWorkbook } from '../core/rules';
 import { annotationEdits } from '../core/annotate';
-import { InputError, readWorkbookFile, writeWorkbookWithEdits } from '../xlsx';
+import { writeWorkbookWithEdits } from '../xlsx';
 import type { Lang } from './labels';
 import { kindLabel } from './labels';
 import { recognitionJson } from './report';
 import type { Io } from './main';
+import { readInput } from './input';
 
 export function findingJson(f: Finding, i: number, lang: Lang) {
   return {
@@ -48,16 +49,8 @@ function counts(findings: readonly Finding[]) {
 }
 
 async function checkOne(file: string, io: Io) {
-  try {
-    const snapshot = await readWorkbookFile(file);
-    return { ok: true as const, ...checkWorkbook(snapshot) };
-  } catch (e) {
-    if (e instanceof InputError) {
-      io.err(e.message + '\n');
-      return { ok: false as const };
-    }
-    throw e;
-  }
+  const snapshot = await readInput(file, io);
+  return snapshot ? { ok: true as const, ...checkWorkbook(snapshot) } : { ok: false as const };
 }
 
 export async function checkFile(file: string, json: boolean, lang: Lang, io: Io, annotateOut?: string): Promise<number> {

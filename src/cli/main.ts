@@ -6,9 +6,9 @@ import { PUBLISH_USAGE, publishCommand, publishOptionsFromFlags } from './publis
 import { reviewFlagProblem, writeBatchReport, writeReviewCopy } from './review';
 import { recognizeWorkbook } from '../core/recognize';
 import { rangeAddress } from '../core/workbook/address';
-import { InputError, readWorkbookFile } from '../xlsx';
 import { recognitionJson } from './report';
 import { kindLabel, type Lang } from './labels';
+import { readInput } from './input';
 
 export interface Io {
   out: (s: string) => void;
@@ -52,16 +52,8 @@ function parseArgs(argv: string[]): Parsed {
 }
 
 export async function inspect(file: string, json: boolean, lang: Lang, io: Io): Promise<number> {
-  let snapshot;
-  try {
-    snapshot = await readWorkbookFile(file);
-  } catch (e) {
-    if (e instanceof InputError) {
-      io.err(e.message + '\n');
-      return 2;
-    }
-    throw e;
-  }
+  const snapshot = await readInput(file, io);
+  if (!snapshot) return 2;
   const rec = recognizeWorkbook(snapshot);
   if (json) {
     io.out(JSON.stringify(recognitionJson(file, rec), null, 2) + '\n');

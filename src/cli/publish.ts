@@ -7,10 +7,11 @@ import type { Message } from '../core/findings';
 import { publish, type LedgerProblem, type PublishOptions, type ThreePublicScope } from '../core/publish';
 import { checkWorkbook } from '../core/rules';
 import type { SheetLayout } from '../core/workbook/edits';
-import { InputError, readWorkbookFile, snapshotToWorkbook, applyEdits } from '../xlsx';
+import { readWorkbookFile, snapshotToWorkbook, applyEdits } from '../xlsx';
 import { writeWorkbookFile } from '../xlsx/write';
 import type { Lang } from './labels';
 import type { Io } from './main';
+import { readInput } from './input';
 
 export interface PublishCommandOptions extends PublishOptions {
   readonly lang?: Lang;
@@ -93,16 +94,8 @@ export async function publishCommand(ledgerPath: string, outPath: string, io: Io
     return 2;
   }
 
-  let snapshot;
-  try {
-    snapshot = await readWorkbookFile(ledgerPath);
-  } catch (e) {
-    if (e instanceof InputError) {
-      io.err(e.message + '\n');
-      return 2;
-    }
-    throw e;
-  }
+  const snapshot = await readInput(ledgerPath, io);
+  if (!snapshot) return 2;
 
   const r = publish(snapshot, opts);
   if (!r.ok) {

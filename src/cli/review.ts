@@ -20,6 +20,7 @@ import type { WorkbookSnapshot } from '../core/workbook/types';
 import { applyEdits, InputError, readWorkbookFile, writeWorkbookFile, writeWorkbookWithEdits } from '../xlsx';
 import type { Lang } from './labels';
 import type { Io } from './main';
+import { readInput } from './input';
 
 export interface ReviewCliOptions {
   readonly lang: Lang;
@@ -69,16 +70,8 @@ export async function writeReviewCopy(file: string, out: string, opts: ReviewCli
     io.err(`suanpan: --review-out must name a new file, not ${file}\n`);
     return 2;
   }
-  let snapshot: WorkbookSnapshot;
-  try {
-    snapshot = await readWorkbookFile(file);
-  } catch (e) {
-    if (e instanceof InputError) {
-      io.err(e.message + '\n');
-      return 2;
-    }
-    throw e;
-  }
+  const snapshot = await readInput(file, io);
+  if (!snapshot) return 2;
   const now = opts.now ?? new Date();
   const r = reviewSnapshot(snapshot, io);
   const stored = recordScan(r.store, r.scan, { at: now, ...(opts.reviewer ? { by: opts.reviewer } : {}) });

@@ -117,17 +117,8 @@ export interface ModelRow {
   readonly sub?: boolean;
 }
 
-export type PublishedTableId =
-  | 'summary'
-  | 'income'
-  | 'expenditure'
-  | 'fiscal-summary'
-  | 'general-expenditure'
-  | 'basic-economic'
-  | 'fund-income'
-  | 'fund-expenditure'
-  | 'three-public'
-  | 'operating-costs';
+/** Every recognised table kind but the 国有资本经营 table, which the ten-table set leaves out. */
+export type PublishedTableId = Exclude<TableKind, 'state-capital-expenditure'>;
 
 export interface TableModel {
   readonly no: number;
