@@ -59,12 +59,6 @@ const HEADERS: readonly [Col, RegExp][] = [
   ['goal', /^(年度|总体)目标$/],
 ];
 
-/** The header texts a project list is found by, in plain words (for telling a user what a sheet lacks). */
-export const PROJECT_HEADER_TEXT = {
-  required: ['项目名称', '年度资金总额'],
-  optional: ['主管部门', '实施单位', '项目属性', '项目期', '中央', '省级', '市县', '单位自筹', '其他'],
-} as const;
-
 const compact = (s: string) => s.replace(/\s+/g, '').replace(/[：:]$/, '');
 
 function kindOf(text: string): ProjectKind {

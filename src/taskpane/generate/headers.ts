@@ -2,7 +2,7 @@
 // needs before the pane can build from it; core owns both lists.
 import { FIELD_LABELS, REQUIRED_FIELDS } from '../../core/publish/ledger-spec';
 import type { LedgerField } from '../../core/publish/model';
-import { PROJECT_HEADER_TEXT } from '../../core/forms/projects';
+import { PROJECT_HEADER_TEXT } from '../../core/forms/project-headers';
 
 const FIELDS = Object.keys(FIELD_LABELS) as LedgerField[];
 
