@@ -52,7 +52,8 @@ function checkCodedRow(t: TableContext, i: number, w: Witnesses, names: () => Se
   // Not in the dictionary: the workbook and the code's structure are the witnesses. Where the tables
   // disagree, the names most tables print win; a tie leaves each side in doubt.
   const mine = w.norm(r.name);
-  const other = mostPrinted(known.printed, t, mine);
+  // Most codes are printed with one name everywhere: then no table says otherwise.
+  const other = known.printedOnlyAs(mine) ? undefined : mostPrinted(known.printed, t, mine);
   if (other) {
     const otherWhere = other.t.qualified(other.row, other.col);
     return {

@@ -3,7 +3,7 @@ import { formatAmount } from '../money';
 import type { RecognizedTable, Recognition, TableColumn, TableRow } from '../recognize';
 import { isAmountRole } from '../recognize/headers';
 import { specFor } from '../recognize/specs/tables';
-import { cellAddress, colToLetters, qualifiedAddress } from '../workbook/address';
+import { colToLetters, qualifiedAddress } from '../workbook/address';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/types';
 import type Decimal from 'decimal.js';
 import { mostlyFormatted, readAmount, sumFigures, typicalDecimals, type AmountCell, type Figure } from './figures';
@@ -30,6 +30,8 @@ export class TableContext {
   readonly misalignedRows = new Set<number>();
   private labels?: { readonly zh: string; readonly en: string };
   private readonly columnLabels = new Map<number, string>();
+  private readonly letters: string[] = [];
+  private sheetPrefix?: string;
 
   constructor(
     readonly table: RecognizedTable,
@@ -130,12 +132,17 @@ export class TableContext {
     return label;
   }
 
+  /** cellAddress(row, col), with the column letters worked out once per column (once per finding). */
   address(row: number, col: number): string {
-    return cellAddress(row, col);
+    let letters = this.letters[col];
+    if (letters === undefined) this.letters[col] = letters = colToLetters(col);
+    return `${letters}${row + 1}`;
   }
 
   qualified(row: number, col: number): string {
-    return qualifiedAddress(this.sheet.name, cellAddress(row, col));
+    // qualifiedAddress(sheet, a1) is the sheet part (quoted as Excel would) followed by a1.
+    this.sheetPrefix ??= qualifiedAddress(this.sheet.name, '');
+    return this.sheetPrefix + this.address(row, col);
   }
 
   fmt(d: Decimal): string {

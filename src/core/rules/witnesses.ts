@@ -25,6 +25,8 @@ export interface CodeWitness {
   entry(): SchemeEntry | undefined;
   /** Whether the code is known by this normalised name: namesOf(code, except).has(norm). */
   knows(norm: string, except?: TableContext): boolean;
+  /** Whether every place the workbook prints the code gives it this normalised name. */
+  printedOnlyAs(norm: string): boolean;
 }
 
 export interface Witnesses {
@@ -61,6 +63,8 @@ class CodeRecord implements CodeWitness {
   private found = false;
   private dictEntry: SchemeEntry | undefined = undefined;
   private dictNames: readonly string[] | undefined = undefined;
+  /** The one normalised name of all printings, null when they differ (worked out when first asked). */
+  private uniformNorm: string | null | undefined = undefined;
 
   constructor(
     readonly code: string,
@@ -89,6 +93,15 @@ class CodeRecord implements CodeWitness {
       this.dictNames = names;
     }
     return this.dictNames;
+  }
+
+  /** Whether every printing of the code carries this one normalised name (none counts too). */
+  printedOnlyAs(norm: string): boolean {
+    if (this.uniformNorm === undefined) {
+      const first = this.printed[0]?.norm ?? '';
+      this.uniformNorm = this.printed.every((p) => p.norm === first) ? first : null;
+    }
+    return this.printed.length === 0 || this.uniformNorm === norm;
   }
 
   knows(norm: string, except?: TableContext): boolean {

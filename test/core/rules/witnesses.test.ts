@@ -50,3 +50,23 @@ test('knows(code, name) is namesOf(code).has(name); norm is normalizeName', () =
   expect(w.entry('2010301')?.name).toBe('行政运行');
   expect(w.entry('2999999')).toBeUndefined();
 });
+
+test('at(t, i) is the code of that row; printedOnlyAs holds exactly when every printing has that name', () => {
+  const b = makeBudget();
+  b.set('general|2010301|name', '行政运营'); // one table prints 2010301 under another name
+  const wb = b.workbook();
+  const ctx = makeContext(wb, recognizeWorkbook(wb));
+  const w = witnessesOf(ctx);
+  let mixed = 0;
+  for (const t of ctx.tables.filter((x) => CODED_KINDS.has(x.table.kind)))
+    t.rows.forEach((r, i) => {
+      const c = w.at(t, i);
+      expect(c?.code).toBe(r.code || undefined);
+      if (!c) return;
+      const n = w.norm(r.name);
+      const only = c.printed.every((p) => p.norm === n);
+      expect(c.printedOnlyAs(n)).toBe(only);
+      if (!only) mixed++;
+    });
+  expect(mixed).toBeGreaterThan(0);
+});
