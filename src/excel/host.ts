@@ -7,6 +7,7 @@
 import type { Finding } from '../core/findings';
 import { recognizeWorkbook } from '../core/recognize';
 import {
+  commentCell as commentOnCell,
   commentFinding,
   decide as decideOn,
   emptyStore,
@@ -21,9 +22,10 @@ import {
   type ReviewStore,
 } from '../core/review';
 import { checkWorkbook } from '../core/rules';
+import { cellAddress, parseCellAddress } from '../core/workbook/address';
 import type { SheetLayout } from '../core/workbook/edits';
 import type { WorkbookSnapshot } from '../core/workbook/types';
-import type { AddedSheets, AppliedFix, ExcelPaneHost, ReviewDecision, ScanProgress, ScanResult } from '../taskpane/host';
+import type { AddedSheets, AppliedFix, ExcelPaneHost, ReviewCommentInput, ReviewDecision, ScanProgress, ScanResult, SelectedCell } from '../taskpane/host';
 import { addLayoutSheets, needsUngroupedRun, type AddSheetsResult } from './add-sheets';
 import { clearAnnotations, type ClearResult } from './clear';
 import { applyFix, undoFix } from './fix';
@@ -32,6 +34,7 @@ import { paintFindings, type PaintLanguage, type PaintResult } from './paint';
 import { readWorkbook } from './read';
 import { readReviewStore, writeReviewStore, type StoreWriteResult } from './review-store';
 import { selectCell } from './select';
+import { readSelectedCell, type SelectedCellRead } from './selection';
 
 export interface ExcelHostOptions {
   /** The pane's language for note texts; default zh-CN. */
@@ -59,6 +62,11 @@ export interface SuanpanExcelHost extends ExcelPaneHost {
   decideDetailed(fingerprint: string, decision: ReviewDecision): Promise<DecideDetails>;
   /** Sets (or, with empty text, removes) the free comment on a finding of the last scan. */
   comment(fingerprint: string, comment: { readonly text: string; readonly reviewer: string }): Promise<ReviewScan>;
+  /** Sets (or, with empty text, removes) the free comment on a cell: 2 syncs, queued with decide and comment. */
+  commentCell(sheet: string, cell: string, comment: ReviewCommentInput): Promise<ReviewScan>;
+  commentCellDetailed(sheet: string, cell: string, comment: ReviewCommentInput): Promise<DecideDetails>;
+  selectedCell(): Promise<SelectedCell>;
+  selectedCellDetailed(): Promise<SelectedCellRead>;
   addSheets(sheets: readonly SheetLayout[]): Promise<AddedSheets>;
   addSheetsDetailed(sheets: readonly SheetLayout[]): Promise<AddSheetsResult>;
   userName(): Promise<string | null>;
@@ -162,6 +170,18 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
     );
   };
 
+  const commentCellDetailed = (sheet: string, cell: string, c: ReviewCommentInput): Promise<DecideDetails> => {
+    let a1: string;
+    try {
+      const { row, col } = parseCellAddress(cell);
+      a1 = cellAddress(row, col);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (!sheet.trim()) return Promise.reject(new Error('a sheet name is required'));
+    return updateStore((store) => commentOnCell(store, sheet, a1, c.text, c.reviewer), c.reviewer);
+  };
+
   /**
    * A layout of the review store (core's reviewEdits hands one out with the review sheet) is not
    * added: in Excel the store is the workbook's own, kept current by decide and comment, and a
@@ -192,6 +212,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
     clearDetailed,
     decideDetailed,
     addSheetsDetailed,
+    commentCellDetailed,
 
     async scan(onProgress?: (progress: ScanProgress) => void): Promise<ScanResult> {
       const c = caps();
@@ -226,6 +247,18 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
     async comment(fingerprint, c) {
       itemOf(fingerprint);
       return (await updateStore((store) => commentFinding(store, fingerprint, c.text, c.reviewer), c.reviewer)).review;
+    },
+
+    async commentCell(sheet, cell, c) {
+      return (await commentCellDetailed(sheet, cell, c)).review;
+    },
+
+    selectedCellDetailed() {
+      return Excel.run((context) => readSelectedCell(context));
+    },
+
+    async selectedCell() {
+      return (await Excel.run((context) => readSelectedCell(context))).cell;
     },
 
     async addSheets(layouts) {

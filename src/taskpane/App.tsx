@@ -93,6 +93,7 @@ export function App({ host, initialLocale = DEFAULT_LOCALE, sampleUrl, save }: A
         />
       )}
       {result && <Summary result={result} counts={allCounts} t={t} locale={locale} />}
+      <ReviewContext.Provider value={{ review, t }}>
       {result && (
         <BuildPanel
           build={build}
@@ -105,9 +106,8 @@ export function App({ host, initialLocale = DEFAULT_LOCALE, sampleUrl, save }: A
           locale={locale}
         />
       )}
-      {result && <ReviewBar review={review} t={t} locale={locale} onSelect={goTo} />}
+      {result && <ReviewBar review={review} t={t} locale={locale} onSelect={goTo} preview={preview} />}
       {result && (
-        <ReviewContext.Provider value={{ review, t }}>
         <FindingsPanel
           filters={filters}
           selectedId={selection.selectedId}
@@ -118,8 +118,8 @@ export function App({ host, initialLocale = DEFAULT_LOCALE, sampleUrl, save }: A
           t={t}
           locale={locale}
         />
-        </ReviewContext.Provider>
       )}
+      </ReviewContext.Provider>
     </FluentProvider>
   );
 }

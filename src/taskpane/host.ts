@@ -55,6 +55,13 @@ export interface ReviewCommentInput {
   readonly reviewer: string;
 }
 
+/** A cell of the workbook, as the reviewer picked it. */
+export interface SelectedCell {
+  readonly sheet: string;
+  /** A1, no dollars. */
+  readonly cell: string;
+}
+
 /** A fix that was applied and can be taken back with `undoFix(id)`. */
 export interface AppliedFix {
   readonly id: string;
@@ -87,6 +94,16 @@ export interface PaneHost {
   decide?(fingerprint: string, decision: ReviewDecision): Promise<ReviewScan>;
   /** Sets (or, with empty text, removes) the free comment on a finding of the last scan; returns the review anew. */
   comment?(fingerprint: string, comment: ReviewCommentInput): Promise<ReviewScan>;
+  /**
+   * Sets (or, with empty text, removes) the free comment on a cell (A1 on `sheet`), stored with the
+   * decisions; returns the review of the last scan anew, its `cellComments` included.
+   */
+  commentCell?(sheet: string, cell: string, comment: ReviewCommentInput): Promise<ReviewScan>;
+  /**
+   * Excel: the cell selected in the workbook (a range's top-left cell; with several areas selected,
+   * the active cell), or null when Excel names none.
+   */
+  selectedCell?(): Promise<SelectedCell | null>;
   /**
    * Adds sheets the engine built (publication tables, forms, the review sheet) to the open
    * workbook, formatted as the layouts say. Never overwrites a user's sheet: a taken name gets a

@@ -108,6 +108,16 @@ export interface Messages {
   resolvedList: string;
   resolvedBy: string;
   reviewerFromOffice: string;
+  commentSelectedCell: string;
+  readingSelection: string;
+  noSelectedCell: string;
+  cellCommentFor: string;
+  cellCommentPlaceholder: string;
+  cellCommentsList: string;
+  cellCommentMeta: string;
+  removeCellComment: string;
+  gridCommentHint: string;
+  gridCellComment: string;
 
   buildHeading: string;
   buildYear: string;
@@ -242,6 +252,16 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     resolvedList: '已解决（{count}）',
     resolvedBy: '{status}（{reviewer}）',
     reviewerFromOffice: '取自 Office 账户',
+    commentSelectedCell: '批注所选单元格',
+    readingSelection: '正在读取所选单元格…',
+    noSelectedCell: '没有选中的单元格',
+    cellCommentFor: '单元格 {where} 的意见',
+    cellCommentPlaceholder: '写下对这个单元格的意见',
+    cellCommentsList: '单元格意见（{count}）',
+    cellCommentMeta: '{reviewer} · {time}',
+    removeCellComment: '删除 {where} 的意见',
+    gridCommentHint: '点击单元格可写意见',
+    gridCellComment: '{cell}：点击写意见',
 
     buildHeading: '生成工作表',
     buildYear: '预算年度',
@@ -374,6 +394,16 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     resolvedList: 'Resolved ({count})',
     resolvedBy: '{status} ({reviewer})',
     reviewerFromOffice: 'From your Office account',
+    commentSelectedCell: 'Comment on the selected cell',
+    readingSelection: 'Reading the selected cell…',
+    noSelectedCell: 'No cell is selected',
+    cellCommentFor: 'Comment on cell {where}',
+    cellCommentPlaceholder: 'Your comment on this cell',
+    cellCommentsList: 'Cell comments ({count})',
+    cellCommentMeta: '{reviewer} · {time}',
+    removeCellComment: 'Remove the comment on {where}',
+    gridCommentHint: 'Click a cell to comment on it',
+    gridCellComment: '{cell}: click to comment',
 
     buildHeading: 'Build sheets',
     buildYear: 'Budget year',
@@ -425,4 +455,12 @@ export function format(template: string, values: Readonly<Record<string, string 
 /** The language key core's messages use. */
 export function messageKey(locale: Locale): 'zh' | 'en' {
   return locale === 'en' ? 'en' : 'zh';
+}
+
+/** An ISO time as the reviewer's clock shows it: 2024-05-01 16:00 (as the 审核意见表 prints it). */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

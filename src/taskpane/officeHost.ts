@@ -2,9 +2,10 @@
 // its own (it brings the engine with it) so the pane renders before the adapter has arrived. The
 // chunk is requested at once; the first call waits for it. Components only see ExcelPaneHost.
 //
-// The optional members (review decisions and comments, adding sheets, the user's name) are always
-// offered here, since the adapter is not loaded yet when the pane renders: a call the adapter turns
-// out not to support fails with a plain message, and userName answers null.
+// The optional members (review decisions and comments, the selected cell, adding sheets, the user's
+// name) are always offered here, since the adapter is not loaded yet when the pane renders: a call
+// the adapter turns out not to support fails with a plain message; userName and selectedCell
+// answer null.
 import type { ExcelPaneHost } from './host';
 
 type ExcelModule = typeof import('../excel');
@@ -34,6 +35,12 @@ export function createExcelHost(load: () => Promise<ExcelModule> = () => import(
         if (!h.comment) throw unsupported('审核');
         return h.comment(fingerprint, comment);
       }),
+    commentCell: (sheet, cell, comment) =>
+      real.then((h) => {
+        if (!h.commentCell) throw unsupported('审核');
+        return h.commentCell(sheet, cell, comment);
+      }),
+    selectedCell: () => real.then((h) => (h.selectedCell ? h.selectedCell() : null)),
     addSheets: (sheets) =>
       real.then((h) => {
         if (!h.addSheets) throw unsupported('添加工作表');

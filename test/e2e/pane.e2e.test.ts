@@ -5,7 +5,8 @@
 // fix, switches language, downloads the annotated copy and re-reads it with exceljs, reviews (dismiss
 // with a reason, rescan, reopen the copy). Then it opens an invented workbook with a budget ledger and
 // a project list, builds the ten tables and the performance forms, follows a to-do, comments on a
-// finding, downloads and re-reads the copy. Screenshots at 320, 400 and 450 px go to
+// finding and on a cell of the preview grid, builds the 审核意见表, downloads and re-reads the copy
+// (the review store and the sheet list the cell's comment). Screenshots at 320, 400 and 450 px go to
 // test-output/screenshots/.
 //
 // Runs only where /usr/bin/chromium exists (skipped with a message otherwise), or not at all with
@@ -24,6 +25,7 @@ import { fillForms } from '../../src/core/forms/fill';
 import { parseForms } from '../../src/core/forms/parse';
 import { readProjects } from '../../src/core/forms/projects';
 import { recognizeWorkbook } from '../../src/core/recognize';
+import { loadReviewStore } from '../../src/core/review';
 import { checkWorkbook } from '../../src/core/rules';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { buildSnapshot, buildXlsx, DEPARTMENT, LEDGER_LINES, ledgerTotalWan, PROJECTS } from '../taskpane/workbooks';
@@ -349,6 +351,7 @@ suite('the pane in Chromium (file mode)', () => {
     const TABLES = ['表1', '表2', '表3', '表4', '表5', '表6', '表7', '表8', '表9', '表10'];
     const projects = readProjects(buildSnapshot())!.projects;
     let todoCount = 0;
+    let commentedCell = '';
 
     test('the invented workbook opens; its ledger and project list are offered as sources', async () => {
       // Still in English from the language test: what the build section says without sources.
@@ -436,6 +439,50 @@ suite('the pane in Chromium (file mode)', () => {
       await page.setViewportSize({ width: 400, height: 900 });
     });
 
+    test('a cell of the preview grid takes a comment; it is listed, and 生成审核意见表 adds the sheet', async () => {
+      const target = page.locator('[data-testid="finding"][data-sheet="绩效目标表"]').first();
+      commentedCell = (await target.getAttribute('data-cell'))!;
+      await target.locator('button').first().click();
+      const grid = target.getByTestId('cell-preview');
+      await grid.waitFor({ state: 'visible' });
+      await grid.locator(`td[data-cell="${commentedCell}"] button`).click();
+      const box = target.getByTestId('cell-comment-box');
+      await box.waitFor({ state: 'visible' });
+      await eventually(async () => expect((await box.getByTestId('cell-comment-where').textContent())?.trim()).toBe(`单元格 绩效目标表!${commentedCell} 的意见`));
+      await box.getByTestId('cell-comment-text').fill('此项数量以合同为准');
+      for (const w of [320, 450]) {
+        await page.setViewportSize({ width: w, height: 900 });
+        await box.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        expect(await noHorizontalScroll()).toBe(true);
+        await shot(`pane-${w}-cell-comment-box.png`);
+      }
+      await page.setViewportSize({ width: 400, height: 900 });
+      await box.getByTestId('cell-comment-save').click();
+      await box.waitFor({ state: 'detached' });
+      await eventually(async () => expect(await grid.locator(`td[data-cell="${commentedCell}"]`).getAttribute('data-commented')).toBe('true'));
+
+      const toggle = page.getByTestId('cell-comments-toggle');
+      await eventually(async () => expect((await toggle.textContent())?.trim()).toBe('单元格意见（1）'));
+      await toggle.click();
+      const item = page.locator('[data-testid="cell-comment"]');
+      await eventually(async () => expect(await item.count()).toBe(1));
+      expect(await item.textContent()).toContain(`绩效目标表!${commentedCell}`);
+      expect(await item.textContent()).toContain('此项数量以合同为准');
+      expect(await item.textContent()).toContain('张三 · ');
+      await item.locator('button').first().click();
+      await item.getByTestId('cell-preview').waitFor({ state: 'visible' });
+      for (const w of [320, 450]) {
+        await page.setViewportSize({ width: w, height: 900 });
+        await item.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        expect(await noHorizontalScroll()).toBe(true);
+        await shot(`pane-${w}-cell-comments.png`);
+      }
+      await page.setViewportSize({ width: 400, height: 900 });
+
+      await page.getByTestId('review-sheet').click();
+      await eventually(async () => expect((await page.getByTestId('sheets-added').textContent())?.trim()).toBe('已添加工作表：审核意见表。'));
+    });
+
     test('the downloaded copy has the tables with the ledger’s totals and one form per project', async () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
       const file = join(work, `built-${download.suggestedFilename()}`);
@@ -469,11 +516,17 @@ suite('the pane in Chromium (file mode)', () => {
       expect(onBuilt.filter((f) => f.rule !== 'form-placeholder')).toEqual([]);
       expect(onBuilt.length).toBe(todoCount);
 
-      // The comment is in the review sheet the download carries.
+      // The comments are in the review sheet the download carries (one: the sheet 生成审核意见表
+      // added is written anew with the download), and the cell's in the stored review.
+      expect(names.filter((n) => n.startsWith('审核意见表'))).toEqual(['审核意见表']);
       const review = wb.getWorksheet('审核意见表')!;
       const texts: string[] = [];
-      review.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+      // A link cell holds a HYPERLINK formula: its text is the formula's result.
+      review.eachRow((row) => row.eachCell((c) => texts.push(c.value && typeof c.value === 'object' && 'result' in c.value ? String(c.value.result) : String(c.value))));
       expect(texts.some((t) => t.includes('数量请按合同填写'))).toBe(true);
+      expect(texts).toEqual(expect.arrayContaining([`绩效目标表!${commentedCell}`, '此项数量以合同为准']));
+      const stored = loadReviewStore(back).store.cellComments;
+      expect(Object.values(stored).map((c) => [c.sheet, c.cell, c.text, c.reviewer])).toEqual([['绩效目标表', commentedCell, '此项数量以合同为准', '张三']]);
     });
   });
 

@@ -18,7 +18,12 @@
 //     formulas and range.hyperlink, and the page layout (paper, orientation, zoom, print titles
 //     and area);
 //   - Excel.run({ mergeUndoGroup: true }) refuses a request that calls an API without undo
-//     support (here: setting a sheet's visibility) with UndoNotSupported, before running any of it.
+//     support (here: setting a sheet's visibility) with UndoNotSupported, before running any of it;
+//   - worksheet.copy('End') (a full copy: values, formats, merges, widths, heights, hidden rows and
+//     columns, notes, page setup; named `name (2)` until renamed), worksheet.name set (Excel's name
+//     rules), whole rows inserted with range.insert('Down') (everything below moves down, a merge
+//     the new rows fall inside grows, the new rows take the formats of the row above but not its
+//     height), range.unmerge(); `null` in a 2-D values or numberFormat array leaves that cell as it is.
 // Only the members the adapter calls exist: anything else is a TypeError in the test.
 import { cellAddress, colToLetters, lettersToCol, qualifiedAddress } from '../../src/core/workbook/address';
 import type { CellRange } from '../../src/core/workbook/types';
@@ -246,7 +251,11 @@ export class FakeWorkbook {
   comments: FakeComment[] = [];
   nextCommentId = 1;
   activeSheet: string | null = null;
-  selection: { sheet: string; address: string } | null = null;
+  /**
+   * What is selected: one area ("B2:D4") or several ("B2:D4,F6"); `active` is the cell the cursor
+   * is in (A1), by default the first cell of the first area.
+   */
+  selection: { sheet: string; address: string; active?: string } | null = null;
 
   addSheet(name: string, rows: CellSpec[][] = [], origin = { row: 0, col: 0 }): FakeSheet {
     const s = new FakeSheet(name);
@@ -688,6 +697,23 @@ class WorkbookP extends ProxyBase<FakeWorkbook> {
   readonly worksheets = new WorksheetsP(this.context, this.resolve);
   readonly settings = new SettingsP(this.context, this.resolve);
   readonly comments = new CommentsP(this.context, this.resolve);
+  /** The selected range; like Excel, refused (at sync) when several areas are selected. */
+  getSelectedRange(): RangeP {
+    return new RangeP(this.context, () => {
+      const sel = this.resolve()!.selection ?? itemNotFound('selection');
+      if (sel.address.includes(',')) throw new FakeOfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
+      return { sheet: this.context.model.sheet(sel.sheet), areas: [parseLocal(sel.address)] };
+    });
+  }
+  /** The cell the cursor is in (ExcelApi 1.7). */
+  getActiveCell(): RangeP {
+    return new RangeP(this.context, () => {
+      const sel = this.resolve()!.selection ?? itemNotFound('selection');
+      const first = parseLocal(sel.address.split(',')[0]);
+      const at = sel.active ? parseA1(sel.active) : { row: first.top, col: first.left };
+      return { sheet: this.context.model.sheet(sel.sheet), areas: [{ top: at.row, left: at.col, bottom: at.row, right: at.col }] };
+    });
+  }
 }
 
 class WorksheetsP extends ProxyBase<FakeWorkbook> {
@@ -719,9 +745,7 @@ class WorksheetsP extends ProxyBase<FakeWorkbook> {
     if (typeof name !== 'string') throw new Error('fake: add() without a name is not modelled');
     let created: FakeSheet | null = null;
     this.change('add()', 60 + Buffer.byteLength(name), (w) => {
-      if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
-        throw new FakeOfficeError('InvalidArgument', `not a valid sheet name: ${name}`);
-      }
+      checkSheetName(name);
       if (w.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `a sheet named ${name} exists`);
       created = w.addSheet(name);
     });
@@ -729,6 +753,13 @@ class WorksheetsP extends ProxyBase<FakeWorkbook> {
       const w = this.context.model;
       return (created && w.sheets.includes(created) ? created : null) ?? w.find(name) ?? itemNotFound(`worksheet ${name}`);
     });
+  }
+}
+
+/** Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ], no apostrophe at either end, not History. */
+function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+    throw new FakeOfficeError('InvalidArgument', `not a valid sheet name: ${name}`);
   }
 }
 
@@ -774,6 +805,40 @@ class WorksheetP extends ProxyBase<FakeSheet> {
   readonly horizontalPageBreaks = new PageBreaksP(this.context, this.resolve);
   get name(): string {
     return this.prop('name');
+  }
+  /** Renames the sheet, with Excel's checks on the name. */
+  set name(v: string) {
+    this.change('name=', 40 + Buffer.byteLength(v), (s) => {
+      checkSheetName(v);
+      const other = this.context.model.find(v);
+      if (other && other !== s) throw new FakeOfficeError('ItemAlreadyExists', `a sheet named ${v} exists`);
+      s.name = v;
+    });
+  }
+  /**
+   * A full copy of the sheet at the end of the workbook (ExcelApi 1.7), named as Excel names a copy:
+   * `name (2)`, `name (3)` …
+   */
+  copy(positionType?: string): WorksheetP {
+    if (positionType !== 'End') throw new Error(`fake: copy(${String(positionType)}) is not modelled; use 'End'`);
+    let created: FakeSheet | null = null;
+    this.change('copy()', 60, (s) => {
+      if (s.generator) throw new Error('fake: copying a generated sheet is not modelled');
+      const w = this.context.model;
+      const copy = s.clone();
+      const base = s.name.replace(/ \(\d+\)$/, '');
+      for (let n = 2; ; n++) {
+        const suffix = ` (${n})`;
+        const name = base.slice(0, 31 - suffix.length) + suffix;
+        if (!w.find(name)) {
+          copy.name = name;
+          break;
+        }
+      }
+      w.sheets.push(copy);
+      created = copy;
+    });
+    return new WorksheetP(this.context, () => created ?? itemNotFound('copied worksheet'));
   }
   get visibility(): string {
     return this.prop('visibility');
@@ -939,6 +1004,10 @@ class RangeP extends ProxyBase<RangeTarget> {
     return 'Range';
   }
   readonly format = new FormatP(this.context, this.resolve);
+  /** The range's sheet. */
+  get worksheet(): WorksheetP {
+    return new WorksheetP(this.context, () => this.resolve()?.sheet ?? null);
+  }
   get address(): string {
     return this.prop('address');
   }
@@ -963,7 +1032,8 @@ class RangeP extends ProxyBase<RangeTarget> {
       if (v.length !== a.bottom - a.top + 1 || v.some((row) => row.length !== a.right - a.left + 1)) {
         throw new FakeOfficeError('InvalidArgument', 'values do not match the range size');
       }
-      v.forEach((row, i) => row.forEach((x, j) => input(t.sheet.mutable(a.top + i, a.left + j), x)));
+      // null leaves a cell as it is (Office.js: "null input in a 2-D array").
+      v.forEach((row, i) => row.forEach((x, j) => x !== null && input(t.sheet.mutable(a.top + i, a.left + j), x)));
     });
   }
   get valueTypes(): string[][] {
@@ -972,7 +1042,7 @@ class RangeP extends ProxyBase<RangeTarget> {
   get numberFormat(): string[][] {
     return this.prop('numberFormat');
   }
-  set numberFormat(v: string[][]) {
+  set numberFormat(v: (string | null)[][]) {
     this.change('numberFormat=', jsonBytes(v), (t) => {
       const a = t.areas[0];
       if (!Array.isArray(v) || v.length !== a.bottom - a.top + 1 || v.some((row) => row.length !== a.right - a.left + 1)) {
@@ -980,6 +1050,7 @@ class RangeP extends ProxyBase<RangeTarget> {
       }
       v.forEach((row, i) =>
         row.forEach((f, j) => {
+          if (f === null) return;
           const cell = t.sheet.mutable(a.top + i, a.left + j);
           cell.numFmt = String(f);
           cell.text = formatValue(cell.value, cell.numFmt);
@@ -1018,6 +1089,59 @@ class RangeP extends ProxyBase<RangeTarget> {
           input(cell, '');
         }
       t.sheet.merges.push({ ...a });
+    });
+  }
+  /** Unmerges every merged area the range touches. */
+  unmerge(): void {
+    this.change('unmerge()', 40, (t) => {
+      t.sheet.merges = t.sheet.merges.filter((m) => !t.areas.some((a) => intersects(a, m)));
+    });
+  }
+  /**
+   * Whole rows only ("5:7"): inserts as many empty rows above the range's first row. Everything
+   * below moves down (cells, merges, heights, hidden rows, notes, page breaks); a merge the new rows
+   * fall inside grows. The new rows take the formats of the row above (not its values, nor its height).
+   */
+  insert(shift: string): RangeP {
+    if (shift !== 'Down') throw new Error(`fake: insert(${shift}) is not modelled; insert whole rows Down`);
+    let inserted: CellRange | null = null;
+    this.change('insert()', 40, (t) => {
+      const a = t.areas[0];
+      if (a.left !== 0 || a.right !== LAST_COL) throw new Error('fake: only whole rows are inserted');
+      const s = t.sheet;
+      if (s.generator) throw new Error('fake: inserting into a generated sheet is not modelled');
+      const at = a.top;
+      const n = a.bottom - a.top + 1;
+      const move = (r: number) => (r >= at ? r + n : r);
+      s.cells = new Map([...s.cells].map(([r, line]) => [move(r), line]));
+      s.merges = s.merges.map((m) => (m.top >= at ? { ...m, top: m.top + n, bottom: m.bottom + n } : m.bottom >= at ? { ...m, bottom: m.bottom + n } : m));
+      s.rowHeights = new Map([...s.rowHeights].map(([r, h]) => [move(r), h]));
+      s.hiddenRows = new Set([...s.hiddenRows].map(move));
+      s.notes = new Map(
+        [...s.notes].map(([a1, text]) => {
+          const p = parseA1(a1);
+          return [cellAddress(move(p.row), p.col), text];
+        }),
+      );
+      if (s.page.rowBreaks) s.page.rowBreaks = s.page.rowBreaks.map((b) => (b - 1 >= at ? b + n : b));
+      const above = at > 0 ? s.cells.get(at - 1) : undefined;
+      if (above)
+        for (let r = at; r < at + n; r++)
+          for (const [c, cell] of above) {
+            const copy = copyCell(cell);
+            delete copy.formula;
+            delete copy.hyperlink;
+            copy.value = '';
+            copy.type = 'Empty';
+            copy.text = '';
+            s.mutable(r, c);
+            s.cells.get(r)!.set(c, copy);
+          }
+      inserted = { top: at, left: 0, bottom: at + n - 1, right: LAST_COL };
+    });
+    return new RangeP(this.context, () => {
+      const t = this.resolve();
+      return t && inserted ? { sheet: t.sheet, areas: [inserted] } : null;
     });
   }
   get text(): string[][] {
@@ -1200,6 +1324,12 @@ class FormatP extends ProxyBase<RangeTarget> {
   set wrapText(v: boolean | null) {
     this.lookChange('wrapText=', (look) => void (look.wrap = v === true));
   }
+  get rowHeight(): number | null {
+    return this.prop('rowHeight');
+  }
+  get columnWidth(): number | null {
+    return this.prop('columnWidth');
+  }
   /** Points; sets the width of every column the range touches. */
   set columnWidth(v: number) {
     this.change('columnWidth=', 40, (t) => {
@@ -1225,8 +1355,28 @@ class FormatP extends ProxyBase<RangeTarget> {
     if (name === 'horizontalAlignment') return uniform(t, (c) => c?.look?.hAlign ?? 'General');
     if (name === 'verticalAlignment') return uniform(t, (c) => c?.look?.vAlign ?? 'Bottom');
     if (name === 'wrapText') return uniform(t, (c) => c?.look?.wrap ?? false);
+    if (name === 'rowHeight') return uniformSize(t, 'row');
+    if (name === 'columnWidth') return uniformSize(t, 'col');
     return super.scalar(t, name);
   }
+}
+
+/** Excel's standard row height and column width in points (Calibri 11): what a sheet has where none is set. */
+export const STANDARD_ROW_HEIGHT = 15;
+export const STANDARD_COLUMN_WIDTH = 48;
+
+/** The rows' (or columns') size when they all have the same one, else null (as Excel reads it). */
+function uniformSize(t: RangeTarget, what: 'row' | 'col'): number | null {
+  const a = t.areas[0];
+  const [from, to] = what === 'row' ? [a.top, a.bottom] : [a.left, a.right];
+  if (to - from > 10_000) throw new Error('fake: sizes of whole columns or rows are not modelled');
+  let size: number | null = null;
+  for (let i = from; i <= to; i++) {
+    const v = what === 'row' ? (t.sheet.rowHeights.get(i) ?? STANDARD_ROW_HEIGHT) : (t.sheet.colWidths.get(i) ?? STANDARD_COLUMN_WIDTH);
+    if (size === null) size = v;
+    else if (size !== v) return null;
+  }
+  return size;
 }
 
 /** Changes the cells of a target one by one (not for whole rows or columns: only sizes are modelled there). */

@@ -295,7 +295,11 @@ describe('review', () => {
       store = review.commentFinding(store, fp, c.text, c.reviewer);
       return merged();
     });
-    return Object.assign(host, { comment });
+    const commentCell = jest.fn(async (sheet: string, cell: string, c: ReviewCommentInput) => {
+      store = review.commentCell(store, sheet, cell, c.text, c.reviewer);
+      return merged();
+    });
+    return Object.assign(host, { comment, commentCell });
   }
 
   const reviewOf = (i = 0) => $$('[data-testid="finding"]')[i].querySelector<HTMLElement>('[data-testid="review"]')!;
@@ -350,6 +354,137 @@ describe('review', () => {
     await click(reviewOf().querySelector('[data-testid="comment-remove"]')!);
     expect(host.comment).toHaveBeenLastCalledWith(fp, { text: '', reviewer: '李四' });
     expect(reviewOf().querySelector('[data-testid="review-comment"]')).toBeNull();
+  });
+
+  test('file mode: a cell of the preview grid takes a comment; the list shows it, goes to it and removes it', async () => {
+    localStorage.setItem('suanpan.reviewer', '李四');
+    const host = reviewingHost();
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    expect(byTestId('cell-comments-toggle')).toBeNull(); // no comments yet
+    // Select the first finding: its grid (the fake's window on 表3) offers every cell.
+    await click($$('[data-testid="finding"]')[0].querySelector('button')!);
+    const grid = () => $('[data-testid="finding"][data-selected] [data-testid="cell-preview"]')!;
+    expect(grid()).not.toBeNull();
+    expect(text()).toContain(zh.gridCommentHint);
+    const cellButton = (a1: string) => grid().querySelector<HTMLButtonElement>(`td[data-cell="${a1}"] button`)!;
+    expect(grid().querySelectorAll('td button')).toHaveLength(8);
+    await click(cellButton('E4'));
+    expect(byTestId('cell-comment-where')!.textContent).toBe('单元格 表3!E4 的意见');
+    expect(byTestId('cell-comment-save')!.disabled).toBe(true);
+    expect(byTestId('cell-comment-remove')).toBeNull();
+    await type($<HTMLInputElement>('input[data-testid="cell-comment-text"]')!, ' 基本支出与表5不一致 ');
+    await click(byTestId('cell-comment-save')!);
+    expect(host.commentCell).toHaveBeenCalledWith('表3', 'E4', { text: '基本支出与表5不一致', reviewer: '李四' });
+    expect(byTestId('cell-comment-box')).toBeNull(); // closed once saved
+    expect(grid().querySelector('td[data-cell="E4"]')!.getAttribute('data-commented')).toBe('true');
+    expect(cellButton('E4').title).toContain('意见（李四）：基本支出与表5不一致');
+    expect(grid().querySelector('td[data-cell="D4"]')!.hasAttribute('data-commented')).toBe(false);
+
+    // Opened again on the same cell, the box holds the comment and can remove it.
+    await click(cellButton('E4'));
+    expect($<HTMLInputElement>('input[data-testid="cell-comment-text"]')!.value).toBe('基本支出与表5不一致');
+    expect(byTestId('cell-comment-remove')).not.toBeNull();
+    await click(byTestId('cell-comment-cancel')!);
+
+    // The list, folded: 单元格意见（1）; unfolded, the cell, the text, who and when.
+    await click(cellButton('A5'));
+    await type($<HTMLInputElement>('input[data-testid="cell-comment-text"]')!, '科目名称请核对');
+    await click(byTestId('cell-comment-save')!);
+    expect(byTestId('cell-comments-toggle')!.textContent).toBe('单元格意见（2）');
+    expect(byTestId('cell-comments')).toBeNull();
+    await click(byTestId('cell-comments-toggle')!);
+    const items = () => $$('[data-testid="cell-comment"]');
+    expect(items().map((li) => [li.dataset.sheet, li.dataset.cell])).toEqual([
+      ['表3', 'E4'],
+      ['表3', 'A5'],
+    ]);
+    const first = items()[0].textContent!;
+    expect(first).toContain('表3!E4');
+    expect(first).toContain('基本支出与表5不一致');
+    expect(first).toMatch(/李四 · \d{4}-\d\d-\d\d \d\d:\d\d/);
+    // Going to it: the host is asked, and file mode shows the cells around it.
+    await click(items()[1].querySelector('button')!);
+    expect(host.select).toHaveBeenLastCalledWith('表3', 'A5');
+    expect(items()[1].querySelector('[data-testid="cell-preview"]')).not.toBeNull();
+    // Removed from the list.
+    await click(items()[0].querySelector('[data-testid="cell-comment-delete"]')!);
+    expect(host.commentCell).toHaveBeenLastCalledWith('表3', 'E4', { text: '', reviewer: '李四' });
+    expect(items().map((li) => li.dataset.cell)).toEqual(['A5']);
+    expect(byTestId('cell-comments-toggle')!.textContent).toBe('单元格意见（1）');
+  });
+
+  test('file mode without a reviewer: a cell comment asks for the name first', async () => {
+    const host = reviewingHost();
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    await click($$('[data-testid="finding"]')[0].querySelector('button')!);
+    await click($('td[data-cell="D4"] button')!);
+    await type($<HTMLInputElement>('input[data-testid="cell-comment-text"]')!, '请核对');
+    await click(byTestId('cell-comment-save')!);
+    expect(host.commentCell).not.toHaveBeenCalled();
+    expect(text()).toContain(zh.reviewerNeeded);
+    expect(byTestId('cell-comment-box')).not.toBeNull(); // still open, text kept
+  });
+
+  test('in Excel: 批注所选单元格 reads the selected cell and comments on it; the list goes to the cell', async () => {
+    localStorage.setItem('suanpan.reviewer', '李四');
+    let store = review.emptyStore();
+    const merged = () => review.mergeScan(store, RESULT);
+    const selected: ({ sheet: string; cell: string } | null)[] = [{ sheet: '表5', cell: 'C12' }, null, { sheet: '表5', cell: 'C12' }];
+    const host = Object.assign(fakeExcelHost({ ...RESULT, review: merged() }), {
+      decide: jest.fn(async () => merged()),
+      selectedCell: jest.fn(async () => selected.shift() ?? null),
+      commentCell: jest.fn(async (sheet: string, cell: string, c: ReviewCommentInput) => {
+        store = review.commentCell(store, sheet, cell, c.text, c.reviewer);
+        return merged();
+      }),
+    });
+    await act(async () => root.render(<App host={host} />));
+    await click(byTestId('scan')!);
+    // Excel has no preview grid: the cells are not buttons there.
+    expect($('td button')).toBeNull();
+    expect(byTestId('comment-selected-cell')!.textContent).toBe('批注所选单元格');
+    await click(byTestId('comment-selected-cell')!);
+    expect(host.selectedCell).toHaveBeenCalledTimes(1);
+    expect(byTestId('cell-comment-where')!.textContent).toBe('单元格 表5!C12 的意见');
+    expect(byTestId('comment-selected-cell')).toBeNull(); // the box takes its place
+    await type($<HTMLInputElement>('input[data-testid="cell-comment-text"]')!, '此数与批复不符');
+    await click(byTestId('cell-comment-save')!);
+    expect(host.commentCell).toHaveBeenCalledWith('表5', 'C12', { text: '此数与批复不符', reviewer: '李四' });
+    expect(byTestId('cell-comment-box')).toBeNull();
+
+    // Nothing selected that Excel can name: said so, no box.
+    await click(byTestId('comment-selected-cell')!);
+    expect(text()).toContain(zh.noSelectedCell);
+    expect(byTestId('cell-comment-box')).toBeNull();
+    // The same cell again: the box starts from its comment.
+    await click(byTestId('comment-selected-cell')!);
+    expect($<HTMLInputElement>('input[data-testid="cell-comment-text"]')!.value).toBe('此数与批复不符');
+    expect(text()).not.toContain(zh.noSelectedCell);
+    await click(byTestId('cell-comment-cancel')!);
+
+    await click(byTestId('cell-comments-toggle')!);
+    const item = $('[data-testid="cell-comment"]')!;
+    expect(item.textContent).toContain('表5!C12');
+    await click(item.querySelector('button')!);
+    expect(host.select).toHaveBeenLastCalledWith('表5', 'C12');
+    expect(item.querySelector('[data-testid="cell-preview"]')).toBeNull();
+    await click(item.querySelector('[data-testid="cell-comment-delete"]')!);
+    expect(host.commentCell).toHaveBeenLastCalledWith('表5', 'C12', { text: '', reviewer: '李四' });
+    expect(byTestId('cell-comments-toggle')).toBeNull();
+  });
+
+  test('the 审核意见表 built on demand lists the comments on cells', async () => {
+    localStorage.setItem('suanpan.reviewer', '李四');
+    const host = reviewingHost();
+    await open({ host, sampleUrl: 'http://x/a.xlsx' });
+    await click($$('[data-testid="finding"]')[0].querySelector('button')!);
+    await click($('td[data-cell="F5"] button')!);
+    await type($<HTMLInputElement>('input[data-testid="cell-comment-text"]')!, '项目支出请分列');
+    await click(byTestId('cell-comment-save')!);
+    await click(byTestId('review-sheet')!);
+    await until(() => Boolean(byTestId('sheets-added')), 'the review sheet');
+    const texts = host.added[0][0].cells.map((c) => String(c.value?.value ?? ''));
+    expect(texts).toEqual(expect.arrayContaining(['表3!F5', '项目支出请分列', '李四']));
   });
 
   test('decided findings the scan no longer produces are listed as resolved', async () => {

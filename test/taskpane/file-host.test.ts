@@ -312,3 +312,50 @@ describe('comments in file mode', () => {
     expect(removed.items.find((i) => i.fingerprint === target.fingerprint)?.comment).toBeUndefined();
   });
 });
+
+describe('comments on cells in file mode', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const w = require('./workbooks') as typeof import('./workbooks');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadReviewStore } = require('../../src/core/review') as typeof import('../../src/core/review');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readWorkbookBuffer } = require('../../src/xlsx/read') as typeof import('../../src/xlsx/read');
+  const bytesOf = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
+  test('kept across rescans and in the download (store and 审核意见表); replaced, removed; unknown sheets refused', async () => {
+    const host = createFileHost();
+    await host.open(bytesOf(await w.buildXlsx({ withLedger: false })), '青禾县.xlsx');
+    await expect(host.commentCell(w.PROJECT_SHEET, 'B2', { text: 'x', reviewer: '张三' })).rejects.toThrow(/scan/);
+    await host.scan();
+    await expect(host.commentCell('没有这张表', 'B2', { text: 'x', reviewer: '张三' })).rejects.toThrow(/no sheet/);
+    await expect(host.commentCell(w.PROJECT_SHEET, 'B', { text: 'x', reviewer: '张三' })).rejects.toThrow(/cell address/);
+    await expect(host.commentCell(w.PROJECT_SHEET, 'B2', { text: 'x', reviewer: ' ' })).rejects.toThrow(/审核人|reviewer/);
+
+    const one = await host.commentCell(w.PROJECT_SHEET, 'f3', { text: '金额与立项批复不一致', reviewer: '张三' });
+    expect(one.cellComments).toEqual([{ sheet: w.PROJECT_SHEET, cell: 'F3', text: '金额与立项批复不一致', reviewer: '张三', at: expect.any(String) }]);
+    await host.commentCell(w.PROJECT_SHEET, 'A4', { text: '项目名称请用全称', reviewer: '张三' });
+    await host.commentCell(w.PROJECT_SHEET, 'F3', { text: '金额请按批复', reviewer: '李四' });
+    const again = await host.scan();
+    expect(again.review!.cellComments.map((c) => [c.cell, c.text, c.reviewer])).toEqual([
+      ['F3', '金额请按批复', '李四'],
+      ['A4', '项目名称请用全称', '张三'],
+    ]);
+
+    const { blob } = await host.annotatedCopy(again.findings, 'zh-CN');
+    const bytes = Buffer.from(await blob.arrayBuffer());
+    const back = await readWorkbookBuffer(bytes, 'copy.xlsx');
+    expect(Object.values(loadReviewStore(back).store.cellComments).map((c) => `${c.sheet}!${c.cell} ${c.text}`)).toEqual([
+      `${w.PROJECT_SHEET}!F3 金额请按批复`,
+      `${w.PROJECT_SHEET}!A4 项目名称请用全称`,
+    ]);
+    const texts: string[] = [];
+    (await reread(blob)).getWorksheet('审核意见表')!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toEqual(expect.arrayContaining(['金额请按批复', '项目名称请用全称']));
+
+    // Reopened, the copy's comments are there; one is removed.
+    await host.open(bytesOf(bytes), 'copy.xlsx');
+    expect((await host.scan()).review!.cellComments).toHaveLength(2);
+    const removed = await host.commentCell(w.PROJECT_SHEET, 'F3', { text: '  ', reviewer: '' });
+    expect(removed.cellComments.map((c) => c.cell)).toEqual(['A4']);
+  });
+});

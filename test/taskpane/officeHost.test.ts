@@ -38,6 +38,8 @@ test('forwards the review, sheet and user-name calls when the adapter has them',
   const real = Object.assign(fakeExcelHost(), {
     decide: jest.fn(async () => scanReview),
     comment: jest.fn(async () => scanReview),
+    commentCell: jest.fn(async () => scanReview),
+    selectedCell: jest.fn(async () => ({ sheet: '表3', cell: 'B7' })),
     addSheets: jest.fn(async () => ({ names: ['表1 (2)'] })),
     userName: jest.fn(async () => '王五'),
   });
@@ -47,6 +49,9 @@ test('forwards the review, sheet and user-name calls when the adapter has them',
   expect(real.decide).toHaveBeenCalledWith('fp', d);
   await expect(host.comment!('fp', { text: '请核实', reviewer: '张三' })).resolves.toBe(scanReview);
   expect(real.comment).toHaveBeenCalledWith('fp', { text: '请核实', reviewer: '张三' });
+  await expect(host.commentCell!('表3', 'B7', { text: '请核实', reviewer: '张三' })).resolves.toBe(scanReview);
+  expect(real.commentCell).toHaveBeenCalledWith('表3', 'B7', { text: '请核实', reviewer: '张三' });
+  await expect(host.selectedCell!()).resolves.toEqual({ sheet: '表3', cell: 'B7' });
   const layout = { name: '表1', cells: [], merges: [] };
   await expect(host.addSheets!([layout])).resolves.toEqual({ names: ['表1 (2)'] });
   expect(real.addSheets).toHaveBeenCalledWith([layout]);
@@ -57,8 +62,10 @@ test('an adapter without them: the calls fail plainly and the user name is unkno
   const host = createExcelHost(loader().load);
   await expect(host.decide!('fp', { decision: 'confirmed', reviewer: '张三' })).rejects.toThrow('不支持审核');
   await expect(host.comment!('fp', { text: 'x', reviewer: '张三' })).rejects.toThrow('cannot record reviews');
+  await expect(host.commentCell!('表3', 'B7', { text: 'x', reviewer: '张三' })).rejects.toThrow('cannot record reviews');
   await expect(host.addSheets!([])).rejects.toThrow('cannot add sheets');
   await expect(host.userName!()).resolves.toBeNull();
+  await expect(host.selectedCell!()).resolves.toBeNull();
 });
 
 test('a chunk that fails to load fails the calls, not the pane', async () => {

@@ -1,4 +1,6 @@
 import { Caption1, createFocusOutlineStyle, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { Severity } from '../../core/findings';
 import type { CellWindow } from '../host';
 import type { Messages } from '../i18n';
 import { CellPreview } from './CellPreview';
@@ -44,6 +46,8 @@ const useStyles = makeStyles({
   title: { minWidth: 0, overflowWrap: 'anywhere' },
   detail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   preview: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}` },
+  line: { display: 'flex', alignItems: 'flex-start', minWidth: 0 },
+  grow: { flexGrow: 1 },
 });
 
 export interface CellListItem {
@@ -66,12 +70,24 @@ export interface CellListProps {
   onSelect?(item: CellListItem): void;
   /** File mode: the cells around the selected item's cell. */
   preview?: (sheet: string, cell: string) => CellWindow | null;
+  /** Something to do with an item besides going to it (a remove button), beside it. */
+  action?: (item: CellListItem) => ReactNode;
+  /** How the preview marks the item's cell; default warning (a value to fill in, a bad row). */
+  previewSeverity?: Severity;
   t: Messages;
 }
 
 /** A compact list of cells (bad ledger rows, values to fill in): each goes to its cell when clicked. */
-export function CellList({ items, label, testId, itemTestId, selectedKey, onSelect, preview, t }: CellListProps) {
+export function CellList({ items, label, testId, itemTestId, selectedKey, onSelect, preview, action, previewSeverity = 'warning', t }: CellListProps) {
   const styles = useStyles();
+  const main = (it: CellListItem, canGo: boolean, selected: boolean, body: ReactNode, extra?: string) =>
+    canGo ? (
+      <button type="button" className={mergeClasses(styles.main, styles.clickable, extra)} aria-current={selected || undefined} onClick={() => onSelect!(it)}>
+        {body}
+      </button>
+    ) : (
+      <div className={mergeClasses(styles.main, extra)}>{body}</div>
+    );
   return (
     <ul className={styles.list} aria-label={label} data-testid={testId}>
       {items.map((it) => {
@@ -96,16 +112,17 @@ export function CellList({ items, label, testId, itemTestId, selectedKey, onSele
             data-cell={it.cell}
             data-selected={selected || undefined}
           >
-            {canGo ? (
-              <button type="button" className={mergeClasses(styles.main, styles.clickable)} aria-current={selected || undefined} onClick={() => onSelect!(it)}>
-                {body}
-              </button>
+            {action ? (
+              <div className={styles.line}>
+                {main(it, canGo, selected, body, styles.grow)}
+                {action(it)}
+              </div>
             ) : (
-              <div className={styles.main}>{body}</div>
+              main(it, canGo, selected, body)
             )}
             {window && (
               <div className={styles.preview}>
-                <CellPreview window={window} severity="warning" t={t} />
+                <CellPreview window={window} severity={previewSeverity} t={t} />
               </div>
             )}
           </li>

@@ -1,8 +1,11 @@
 import { Caption1, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import type { CellWindow } from '../host';
 import type { Locale, Messages } from '../i18n';
 import { REVIEW_STATUSES, statusLabel, type Review, type StatusFilter } from '../review/useReview';
+import { CellCommentList } from './CellCommentList';
 import { Notice } from './Notice';
 import { ResolvedList } from './ResolvedList';
+import { SelectedCellComment } from './SelectedCellComment';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -17,12 +20,17 @@ export interface ReviewBarProps {
   review: Review;
   t: Messages;
   locale: Locale;
-  /** Goes to a cell (a resolved finding's). */
+  /** Goes to a cell (a resolved finding's, a commented cell). */
   onSelect?(sheet: string, cell: string): void;
+  /** File mode: the cells around a commented cell, shown when it is picked from the list. */
+  preview?: (sheet: string, cell: string) => CellWindow | null;
 }
 
-/** The reviewer's name, the counts by decision, the filter by decision and the resolved findings. */
-export function ReviewBar({ review, t, locale, onSelect }: ReviewBarProps) {
+/**
+ * The reviewer's name, the counts by decision, the filter by decision, the resolved findings, the
+ * comments on cells and (in Excel) 批注所选单元格. Comment boxes read the review from ReviewContext.
+ */
+export function ReviewBar({ review, t, locale, onSelect, preview }: ReviewBarProps) {
   const styles = useStyles();
   const scan = review.review;
   if (!scan) return null;
@@ -60,7 +68,9 @@ export function ReviewBar({ review, t, locale, onSelect }: ReviewBarProps) {
           <Caption1 key={s} data-testid={`status-count-${s}`}>{`${statusLabel(s, t)} ${scan.counts[s]}`}</Caption1>
         ))}
       </div>
+      <SelectedCellComment />
       <ResolvedList items={review.resolved} onSelect={onSelect} t={t} locale={locale} />
+      <CellCommentList review={review} onSelect={onSelect} preview={preview} t={t} />
       {review.error && <Notice intent="error">{review.error}</Notice>}
     </section>
   );

@@ -3,7 +3,7 @@
 // download never carries marks of an earlier scan and an undone fix leaves no trace.
 import type { Finding } from '../../core/findings';
 import type { ReviewScan, ReviewStore } from '../../core/review';
-import { parseCellAddress } from '../../core/workbook/address';
+import { cellAddress, parseCellAddress } from '../../core/workbook/address';
 import type { CellEdit, SheetLayout } from '../../core/workbook/edits';
 import { isEmptyCell } from '../../core/workbook/sheet';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/workbook/types';
@@ -28,6 +28,8 @@ export interface FileHost extends FilePaneHost {
   /** Adds the sheets to the workbook in memory: later scans read them and downloads carry them. */
   addSheets(sheets: readonly SheetLayout[]): Promise<AddedSheets>;
   comment(fingerprint: string, comment: ReviewCommentInput): Promise<ReviewScan>;
+  /** A comment on a cell of a sheet the last scan read (or one added since); kept in downloads. */
+  commentCell(sheet: string, cell: string, comment: ReviewCommentInput): Promise<ReviewScan>;
   /** A file has no signed-in user: always null, so the pane asks for the reviewer's name. */
   userName(): Promise<null>;
 }
@@ -187,6 +189,16 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       reviewItem(fingerprint);
       const { commentFinding } = await loadReview();
       store = commentFinding(store!, fingerprint, c.text, c.reviewer);
+      if (c.reviewer.trim()) lastReviewer = c.reviewer.trim();
+      return remerge();
+    },
+
+    async commentCell(sheet, cell, c) {
+      if (!store || !lastScan || !snapshot) throw new Error('scan the workbook first');
+      const { row, col } = parseCellAddress(cell);
+      if (!snapshot.sheets.some((s) => s.name === sheet)) throw new Error(`no sheet ${sheet}`);
+      const { commentCell } = await loadReview();
+      store = commentCell(store, sheet, cellAddress(row, col), c.text, c.reviewer);
       if (c.reviewer.trim()) lastReviewer = c.reviewer.trim();
       return remerge();
     },

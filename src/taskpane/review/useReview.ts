@@ -1,11 +1,12 @@
 // The reviewer's side of a scan: each finding's decision status, counts by status, a filter by
-// status, the reviewer's name and decide/undo/comment. Works with any host whose scan carries a
-// review (ScanResult.review) and that records decisions (host.decide; comments need host.comment).
+// status, the reviewer's name and decide/undo/comment, and comments on cells. Works with any host
+// whose scan carries a review (ScanResult.review) and that records decisions (host.decide; comments
+// need host.comment, comments on cells host.commentCell; Excel's selected cell host.selectedCell).
 // The name: what the reviewer typed before (localStorage), else Office's user name, else asked.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../core/findings';
-import type { Decision, ReviewItem, ReviewScan, ReviewStatus } from '../../core/review/decisions';
-import type { PaneHost, ReviewDecision, ScanResult } from '../host';
+import type { CellComment, Decision, ReviewItem, ReviewScan, ReviewStatus } from '../../core/review/decisions';
+import type { PaneHost, ReviewDecision, ScanResult, SelectedCell } from '../host';
 import type { Messages } from '../i18n';
 import { errorText } from '../useScan';
 
@@ -70,7 +71,19 @@ export interface Review {
   comment(item: ReviewItem, text: string): Promise<boolean>;
   /** The decided findings this scan no longer produces. */
   readonly resolved: readonly ReviewItem[];
+  /** The host records comments on cells / tells the selected cell (Excel). */
+  readonly canCommentCell: boolean;
+  readonly canPickCell: boolean;
+  /** The free comments on cells, in the order they were first made. */
+  readonly cellComments: readonly CellComment[];
+  cellCommentOf(sheet: string, cell: string): CellComment | undefined;
+  /** Sets the free comment on a cell; empty text removes it. */
+  commentCell(sheet: string, cell: string, text: string): Promise<boolean>;
+  /** Excel's selected cell; null (with the error set) when it cannot be told. */
+  selectedCell(): Promise<SelectedCell | null>;
 }
+
+const cellKey = (sheet: string, cell: string) => `${sheet}!${cell.replace(/\$/g, '').toUpperCase()}`;
 
 export function useReview(host: PaneHost, result: ScanResult | null, t: Messages): Review {
   const [review, setReviewState] = useState<ReviewScan | null>(null);
@@ -157,6 +170,40 @@ export function useReview(host: PaneHost, result: ScanResult | null, t: Messages
     [host, reviewer, t],
   );
 
+  const commentCell = useCallback(
+    async (sheet: string, cell: string, text: string) => {
+      if (!host.commentCell) return false;
+      if (text.trim() && !reviewer.trim()) {
+        setError(t.reviewerNeeded);
+        return false;
+      }
+      try {
+        setReviewState(await host.commentCell(sheet, cell, { text: text.trim(), reviewer: reviewer.trim() }));
+        setError(null);
+        return true;
+      } catch (err) {
+        setError(errorText(err));
+        return false;
+      }
+    },
+    [host, reviewer, t],
+  );
+
+  const selectedCell = useCallback(async () => {
+    if (!host.selectedCell) return null;
+    try {
+      const cell = await host.selectedCell();
+      setError(cell ? null : t.noSelectedCell);
+      return cell;
+    } catch (err) {
+      setError(errorText(err));
+      return null;
+    }
+  }, [host, t]);
+
+  const cellComments = review?.cellComments ?? NO_COMMENTS;
+  const byCell = useMemo(() => new Map(cellComments.map((c) => [cellKey(c.sheet, c.cell), c])), [cellComments]);
+
   return {
     review,
     reviewer,
@@ -171,8 +218,16 @@ export function useReview(host: PaneHost, result: ScanResult | null, t: Messages
     decide,
     comment,
     resolved,
+    canCommentCell: Boolean(host.commentCell),
+    canPickCell: Boolean(host.selectedCell),
+    cellComments,
+    cellCommentOf: (sheet, cell) => byCell.get(cellKey(sheet, cell)),
+    commentCell,
+    selectedCell,
   };
 }
+
+const NO_COMMENTS: readonly CellComment[] = [];
 
 /** Lets each finding reach its review state without threading it through the list. */
 export const ReviewContext = createContext<{ review: Review; t: Messages } | null>(null);
