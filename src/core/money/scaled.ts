@@ -32,6 +32,8 @@ export function shiftUp(x: number, k: number): number {
 
 // Excel keeps 15 significant digits; String(n) is the shortest round-trip repr.
 const SIGNIFICANT = 15;
+/** Below this, a·10^k is within far less than ½ of the exact product. */
+const SAFE_PRODUCT = 2 ** 51;
 
 /**
  * A finite number as read from a cell: its shortest decimal repr, when that has at most 15
@@ -39,7 +41,22 @@ const SIGNIFICANT = 15;
  * otherwise (binary noise such as 0.30000000000000004, 1e-7, 1e21): the caller goes through Decimal.
  */
 export function scaledOfNumber(n: number): Scaled | undefined {
-  return scaledOfRepr(String(n));
+  // Without printing the number (String(n) costs far more than this, once per amount cell): the
+  // fewest decimals k for which some integer r has r / 10^k === n. Division by 10^k is correctly
+  // rounded, so r·10^−k reads back as n; with k minimal and r below 10^15 it has as few digits as
+  // String(n), and no other decimal of 15 digits or fewer reads back as the same double: it is the
+  // digits String(n) prints. (n·10^k is rounded too, but by far less than ½ below 2^51.)
+  const a = Math.abs(n);
+  if (n === 0) return { units: 0, scale: 0 };
+  // String(n) prints an exponent below 1e-6; those, NaN and ±Infinity go the long way.
+  if (!(a >= 1e-6)) return undefined;
+  for (let k = 0; k <= SIGNIFICANT + 6; k++) {
+    const x = a * POW10[k];
+    if (x >= SAFE_PRODUCT) return undefined;
+    const r = Math.round(x);
+    if (r / POW10[k] === a) return r < 1e15 ? { units: n < 0 ? -r : r, scale: k } : undefined;
+  }
+  return undefined;
 }
 
 /** scaledOfNumber for a number's String(n), where the caller has it already. */

@@ -10,7 +10,7 @@ import Decimal from 'decimal.js';
 // Straight from the modules, not through '../money': a re-export is a getter call on every use.
 import { halfUnit } from '../money/interval';
 import { isAmount, isEmptyAmount, numberDecimals, numberFormatInfo, parseAmount, type ParsedAmount } from '../money/parse';
-import { halvesToDecimal, isSafe, scaledOfDecimal, scaledOfRepr, shiftUp, type Scaled } from '../money/scaled';
+import { halvesToDecimal, isSafe, scaledOfDecimal, scaledOfNumber, shiftUp, type Scaled } from '../money/scaled';
 import { cellText } from '../workbook/sheet';
 import type { Cell } from '../workbook/types';
 
@@ -186,7 +186,7 @@ export function readAmount(cell: Cell | undefined, row: number, col: number, typ
 function readNumber(cell: Cell, n: number, numFmt: string | undefined, row: number, col: number, typical: number, exact: boolean): AmountCell | undefined {
   const info = numberFormatInfo(numFmt);
   if (info.percent) return undefined;
-  const s = scaledOfRepr(String(n));
+  const s = scaledOfNumber(n);
   if (!s) return undefined;
   const shown = info.decimals ?? s.scale;
   // General-format numbers drop trailing zeros (310.10 shows as 310.1): read them at the table's precision.

@@ -8,6 +8,7 @@ import {
   parseAmount,
   scaledOfDecimal,
   scaledOfNumber,
+  scaledOfRepr,
   shiftUp,
 } from '../../../src/core/money';
 
@@ -35,6 +36,17 @@ describe('scaledOfNumber', () => {
     expect(scaledOfNumber(1234567890123456)).toBeUndefined();
     expect(scaledOfNumber(NaN)).toBeUndefined();
     expect(scaledOfNumber(Infinity)).toBeUndefined();
+  });
+
+  it('gives exactly the digits String(n) prints, without printing', () => {
+    const decimal = fc.tuple(fc.integer({ min: -1e15 + 1, max: 1e15 - 1 }), fc.integer({ min: 0, max: 21 })).map(([m, k]) => m / 10 ** k);
+    const edges = fc.constantFrom(1e-6, 1.5e-6, 9.99e-7, 1e-7, 0.1, 0.7, 1.005, 999999999999999, 1e15, 2 ** 51, 2 ** 53, 1e21, 123456789.12345679, 0.1 + 0.2, -0, 5e-324);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: false }), decimal, edges), (n) => {
+        expect(scaledOfNumber(n)).toEqual(scaledOfRepr(String(n)));
+      }),
+      { numRuns: 20000 },
+    );
   });
 
   it('is the value parseAmount reads, whenever it answers', () => {
