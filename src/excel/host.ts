@@ -23,11 +23,13 @@ import {
 } from '../core/review';
 import { checkWorkbook } from '../core/rules';
 import { cellAddress, parseCellAddress } from '../core/workbook/address';
+import type { TemplatePlan } from '../core/forms/template';
 import type { SheetLayout } from '../core/workbook/edits';
 import type { WorkbookSnapshot } from '../core/workbook/types';
-import type { AddedSheets, AppliedFix, ExcelPaneHost, ReviewCommentInput, ReviewDecision, ScanProgress, ScanResult, SelectedCell } from '../taskpane/host';
+import type { AddedSheets, AppliedFix, ExcelPaneHost, ReviewCommentInput, ReviewDecision, ScanProgress, ScanResult, SelectedCell, SheetExtent } from '../taskpane/host';
 import { addLayoutSheets, needsUngroupedRun, type AddSheetsResult } from './add-sheets';
 import { clearAnnotations, type ClearResult } from './clear';
+import { fillTemplateSheets, type FillTemplateResult } from './fill-template';
 import { applyFix, undoFix } from './fix';
 import { detectCapabilities, type Capabilities } from './limits';
 import { paintFindings, type PaintLanguage, type PaintResult } from './paint';
@@ -69,6 +71,10 @@ export interface SuanpanExcelHost extends ExcelPaneHost {
   selectedCellDetailed(): Promise<SelectedCellRead>;
   addSheets(sheets: readonly SheetLayout[]): Promise<AddedSheets>;
   addSheetsDetailed(sheets: readonly SheetLayout[]): Promise<AddSheetsResult>;
+  fillTemplate(templateSheet: string, plans: readonly TemplatePlan[], names: readonly string[]): Promise<AddedSheets>;
+  fillTemplateDetailed(templateSheet: string, plans: readonly TemplatePlan[], names: readonly string[]): Promise<FillTemplateResult>;
+  /** 1 sync: the used range with formats (getUsedRange(false)), from A1. */
+  sheetExtent(sheet: string): Promise<SheetExtent | null>;
   userName(): Promise<string | null>;
 }
 
@@ -197,6 +203,14 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
     return { ...value, names: layouts.map((l) => (isStore(l) ? REVIEW_STORE_SHEET : value.names[next++])) };
   };
 
+  const fillTemplateDetailed = async (templateSheet: string, plans: readonly TemplatePlan[], names: readonly string[]): Promise<FillTemplateResult> => {
+    const capabilities = caps();
+    // One undo step where Excel offers it; a hidden template's copies are made visible, which an
+    // undo group refuses: that batch runs again plainly (it reads before it writes).
+    const { value } = await runMaybeGrouped(true, (context) => fillTemplateSheets(context, templateSheet, plans, names, { capabilities }));
+    return value;
+  };
+
   const paintDetailed = (findings: readonly Finding[], lang?: PaintLanguage): Promise<PaintResult> => {
     const capabilities = caps();
     return runWrite((context) => paintFindings(context, findings, lang ?? opts.lang?.() ?? 'zh-CN', { capabilities }));
@@ -247,6 +261,23 @@ export function createExcelHost(opts: ExcelHostOptions = {}): SuanpanExcelHost {
     async comment(fingerprint, c) {
       itemOf(fingerprint);
       return (await updateStore((store) => commentFinding(store, fingerprint, c.text, c.reviewer), c.reviewer)).review;
+    },
+
+    fillTemplateDetailed,
+
+    async fillTemplate(templateSheet, plans, names) {
+      return { names: (await fillTemplateDetailed(templateSheet, plans, names)).names };
+    },
+
+    sheetExtent(sheet: string): Promise<SheetExtent | null> {
+      return Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+        const used = ws.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount');
+        await context.sync();
+        if (ws.isNullObject) return null;
+        if (used.isNullObject) return { rowCount: 0, colCount: 0 };
+        return { rowCount: used.rowIndex + used.rowCount, colCount: used.columnIndex + used.columnCount };
+      });
     },
 
     async commentCell(sheet, cell, c) {

@@ -10,3 +10,5 @@ export { STATE_KEY, type SuanpanState, type AnnotatedCell, type FixRecord, type 
 export { addLayoutSheets, columnWidthPoints, needsUngroupedRun, type AddSheetsOptions, type AddSheetsResult } from './add-sheets';
 export { readReviewStore, writeReviewStore, queueReviewStoreRead, type StoredReview, type StoreWriteResult } from './review-store';
 export { freeSheetName, validSheetName, MAX_SHEET_NAME } from './sheet-names';
+export { fillTemplateSheets, TemplateSheetMissing, type FillTemplateOptions, type FillTemplateResult } from './fill-template';
+export { readSelectedCell, type SelectedCellRead } from './selection';

@@ -3,6 +3,7 @@
 // Excel, the file host in a plain browser) and tests hand in fakes.
 
 import type { Finding } from '../core/findings';
+import type { TemplatePlan } from '../core/forms/template';
 import type { Recognition } from '../core/recognize/model';
 import type { Decision, ReviewScan } from '../core/review/decisions';
 import type { SheetLayout } from '../core/workbook/edits';
@@ -53,6 +54,12 @@ export interface ReviewDecision {
 export interface ReviewCommentInput {
   readonly text: string;
   readonly reviewer: string;
+}
+
+/** Rows and columns from A1 to the last used cell (formats included). */
+export interface SheetExtent {
+  readonly rowCount: number;
+  readonly colCount: number;
 }
 
 /** A cell of the workbook, as the reviewer picked it. */
@@ -110,6 +117,17 @@ export interface PaneHost {
    * free variant (`表1 (2)`). Nothing else in the workbook changes.
    */
   addSheets?(sheets: readonly SheetLayout[]): Promise<AddedSheets>;
+  /**
+   * The extent of a sheet with its formatted empty cells counted (a form template's empty bordered
+   * indicator rows, which a scan's snapshot cannot see); null when the sheet is not there.
+   */
+  sheetExtent?(sheet: string): Promise<SheetExtent | null>;
+  /**
+   * Performance forms in the user's own template: one new sheet per plan, each a copy of
+   * `templateSheet` with all its formatting, filled as the plan says (core's templatePlan), A4
+   * portrait with its print area. Named as asked; a taken name gets a free variant.
+   */
+  fillTemplate?(templateSheet: string, plans: readonly TemplatePlan[], names: readonly string[]): Promise<AddedSheets>;
   /** Office's user name where the host knows it (for review decisions); null when it does not. */
   userName?(): Promise<string | null>;
 }

@@ -151,6 +151,14 @@ export interface Messages {
   formsOtherFindings: string;
   badProjects: string;
   buildFailed: string;
+  formLayout: string;
+  standardLayout: string;
+  templateOption: string;
+  exampleOption: string;
+  formsFromTemplate: string;
+  templateAnnualOnly: string;
+  badTemplate: string;
+  templateLacksFunds: string;
 }
 
 export const messages: Readonly<Record<Locale, Messages>> = {
@@ -295,6 +303,14 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     formsOtherFindings: '生成的绩效目标表还有 {count} 条其他检查意见，重新扫描可查看。',
     badProjects: '项目清单「{sheet}」有 {rows} 行不能使用，没有填写任何表。请修改后重新扫描：',
     buildFailed: '生成失败：{error}',
+    formLayout: '表样',
+    standardLayout: '标准格式',
+    templateOption: '模板「{sheet}」',
+    exampleOption: '按「{sheet}」的格式',
+    formsFromTemplate: '按模板「{sheet}」填写，每张表一个工作表。',
+    templateAnnualOnly: '模板没有实施期资金栏，只填写了年度资金。',
+    badTemplate: '模板「{sheet}」不能使用：找不到或读不回这些标签的填写位置：{labels}。',
+    templateLacksFunds: '模板「{sheet}」缺少 {count} 处资金栏目，没有填写任何表：',
   },
   en: {
     title: '算盘 Suanpan',
@@ -437,6 +453,14 @@ export const messages: Readonly<Record<Locale, Messages>> = {
     formsOtherFindings: 'The filled forms have {count} other findings; scan again to see them.',
     badProjects: '{rows} rows of the project list “{sheet}” cannot be used, so no form was filled. Fix them and scan again:',
     buildFailed: 'Build failed: {error}',
+    formLayout: 'Form layout',
+    standardLayout: 'Standard layout',
+    templateOption: 'Template “{sheet}”',
+    exampleOption: 'Layout of “{sheet}”',
+    formsFromTemplate: 'Filled into the template “{sheet}”, one sheet per form.',
+    templateAnnualOnly: 'The template has no project-period funds column; only the annual funds are filled in.',
+    badTemplate: 'The template “{sheet}” cannot be used: no value cell found (or read back) for {labels}.',
+    templateLacksFunds: 'The template “{sheet}” lacks {count} funds cells, so no form was filled:',
   },
 };
 

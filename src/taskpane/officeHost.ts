@@ -2,10 +2,10 @@
 // its own (it brings the engine with it) so the pane renders before the adapter has arrived. The
 // chunk is requested at once; the first call waits for it. Components only see ExcelPaneHost.
 //
-// The optional members (review decisions and comments, the selected cell, adding sheets, the user's
-// name) are always offered here, since the adapter is not loaded yet when the pane renders: a call
-// the adapter turns out not to support fails with a plain message; userName and selectedCell
-// answer null.
+// The optional members (review decisions and comments, the selected cell, adding sheets and filled
+// templates, the user's name) are always offered here, since the adapter is not loaded yet when the
+// pane renders: a call the adapter turns out not to support fails with a plain message; userName,
+// selectedCell and sheetExtent answer null.
 import type { ExcelPaneHost } from './host';
 
 type ExcelModule = typeof import('../excel');
@@ -46,6 +46,12 @@ export function createExcelHost(load: () => Promise<ExcelModule> = () => import(
         if (!h.addSheets) throw unsupported('添加工作表');
         return h.addSheets(sheets);
       }),
+    fillTemplate: (templateSheet, plans, names) =>
+      real.then((h) => {
+        if (!h.fillTemplate) throw unsupported('添加工作表');
+        return h.fillTemplate(templateSheet, plans, names);
+      }),
+    sheetExtent: (sheet) => real.then((h) => (h.sheetExtent ? h.sheetExtent(sheet) : null)),
     userName: () => real.then((h) => (h.userName ? h.userName() : null)),
   };
 }

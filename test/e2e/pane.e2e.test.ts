@@ -6,7 +6,8 @@
 // with a reason, rescan, reopen the copy). Then it opens an invented workbook with a budget ledger and
 // a project list, builds the ten tables and the performance forms, follows a to-do, comments on a
 // finding and on a cell of the preview grid, builds the 审核意见表, downloads and re-reads the copy
-// (the review store and the sheet list the cell's comment). Screenshots at 320, 400 and 450 px go to
+// (the review store and the sheet list the cell's comment). Last, a workbook with its own form
+// template: the forms are filled into copies of it and read back. Screenshots at 320, 400 and 450 px go to
 // test-output/screenshots/.
 //
 // Runs only where /usr/bin/chromium exists (skipped with a message otherwise), or not at all with
@@ -28,7 +29,8 @@ import { recognizeWorkbook } from '../../src/core/recognize';
 import { loadReviewStore } from '../../src/core/review';
 import { checkWorkbook } from '../../src/core/rules';
 import { readWorkbookFile } from '../../src/xlsx/read';
-import { buildSnapshot, buildXlsx, DEPARTMENT, LEDGER_LINES, ledgerTotalWan, PROJECTS } from '../taskpane/workbooks';
+import { rightTemplate } from '../core/forms/templates';
+import { buildSnapshot, buildTemplateXlsx, buildXlsx, DEPARTMENT, LEDGER_LINES, ledgerTotalWan, PROJECTS } from '../taskpane/workbooks';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../..');
@@ -528,6 +530,58 @@ suite('the pane in Chromium (file mode)', () => {
       const stored = loadReviewStore(back).store.cellComments;
       expect(Object.values(stored).map((c) => [c.sheet, c.cell, c.text, c.reviewer])).toEqual([['绩效目标表', commentedCell, '此项数量以合同为准', '张三']]);
     });
+  });
+
+  test('a workbook with its own form template: the forms are filled into copies of it', async () => {
+    const file = join(work, '青禾县模板.xlsx');
+    writeFileSync(file, await buildTemplateXlsx(rightTemplate()));
+    await page.getByTestId('file-input').setInputFiles(file);
+    await eventually(async () => expect(await page.getByTestId('file-name').textContent()).toContain('青禾县模板.xlsx'), 30_000);
+    const picker = page.getByTestId('form-template');
+    await picker.waitFor({ timeout: 90_000 });
+    await eventually(async () => expect(await picker.inputValue()).toBe('模板'));
+    await page.getByTestId('build-year').fill('2024');
+    for (const w of [320, 450]) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await page.getByTestId('build').scrollIntoViewIfNeeded();
+      expect(await noHorizontalScroll()).toBe(true);
+      await shot(`pane-${w}-template.png`);
+    }
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.getByTestId('fill-forms').click();
+    const notice = page.getByTestId('sheets-added');
+    await eventually(async () => expect(await notice.textContent()).toContain('按模板「模板」填写，每张表一个工作表。'), 60_000);
+    await eventually(async () => expect(await notice.textContent()).toContain(`在工作表 ${PROJECTS.map((p) => p[0]).join('、')}`));
+    await eventually(async () => expect(await page.locator('[data-testid="todo"]').count()).toBeGreaterThan(0));
+    for (const w of [320, 450]) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await notice.scrollIntoViewIfNeeded();
+      expect(await noHorizontalScroll()).toBe(true);
+      await shot(`pane-${w}-template-filled.png`);
+    }
+    await page.setViewportSize({ width: 400, height: 900 });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    const out = join(work, `template-${download.suggestedFilename()}`);
+    await download.saveAs(out);
+    const back = await readWorkbookFile(out);
+    const recognition = recognizeWorkbook(back);
+    const names = PROJECTS.map((p) => p[0]);
+    const forms = parseForms(back, recognition).filter((f) => names.includes(f.sheet));
+    expect(forms.map((f) => [f.sheet, f.header.name, f.funds.annual.total?.value.toNumber()])).toEqual(PROJECTS.map((p) => [p[0], p[0], p[3]]));
+    const onCopies = checkWorkbook(back, recognition).findings.filter((f) => names.includes(f.sheet));
+    expect(onCopies.length).toBeGreaterThan(0);
+    expect(onCopies.filter((f) => f.rule !== 'form-placeholder')).toEqual([]);
+    // The copies keep the template's look: its title font, widths, A4 portrait on one page.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const tpl = wb.getWorksheet('模板')!;
+    for (const n of names) {
+      const ws = wb.getWorksheet(n)!;
+      expect(ws.getCell('A1').font).toEqual(tpl.getCell('A1').font);
+      expect(ws.getColumn(2).width).toBe(tpl.getColumn(2).width);
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToHeight: 1 });
+    }
   });
 
   test('nothing left localhost and the page raised no errors', () => {

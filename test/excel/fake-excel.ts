@@ -219,6 +219,17 @@ export class FakeSheet {
     return box;
   }
 
+  /** Bounding box of the cells with a value or a format of their own, and of the merges (Excel's getUsedRange(false)). */
+  usedAll(): CellRange | null {
+    let box = this.usedValues();
+    const grow = (r: CellRange) => {
+      box = box ? { top: Math.min(box.top, r.top), left: Math.min(box.left, r.left), bottom: Math.max(box.bottom, r.bottom), right: Math.max(box.right, r.right) } : { ...r };
+    };
+    for (const [r, row] of this.cells) for (const [c, cell] of row) if (!isDefaultCell(cell)) grow({ top: r, left: c, bottom: r, right: c });
+    for (const m of this.merges) grow(m);
+    return box;
+  }
+
   clone(): FakeSheet {
     const s = new FakeSheet(this.name);
     s.visibility = this.visibility;
@@ -314,8 +325,9 @@ export class FakeWorkbook {
  * Everything a user could see or lose, as plain data for toEqual: cells (values, formats, fills,
  * fonts; cells in their default state left out), notes, comments, settings, per sheet.
  */
-export function dumpWorkbook(wb: FakeWorkbook) {
-  const isDefault = (c: FakeCell) =>
+/** A cell in its default state: no value, no format of its own. */
+export function isDefaultCell(c: FakeCell): boolean {
+  return (
     c.type === 'Empty' &&
     c.fill === null &&
     c.font === DEFAULT_FONT &&
@@ -323,7 +335,12 @@ export function dumpWorkbook(wb: FakeWorkbook) {
     !c.indent &&
     c.formula === undefined &&
     !c.hyperlink &&
-    (!c.look || Object.keys(c.look).length === 0);
+    (!c.look || Object.keys(c.look).length === 0)
+  );
+}
+
+export function dumpWorkbook(wb: FakeWorkbook) {
+  const isDefault = isDefaultCell;
   return {
     sheets: wb.sheets.map((s) => ({
       name: s.name,
@@ -880,12 +897,11 @@ class WorksheetP extends ProxyBase<FakeSheet> {
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeP {
-    if (valuesOnly !== true) throw new Error('fake: only getUsedRangeOrNullObject(true) is modelled');
     return new RangeP(
       this.context,
       () => {
         const s = this.resolve();
-        const box = s?.usedValues();
+        const box = valuesOnly ? s?.usedValues() : s?.usedAll();
         return s && box ? { sheet: s, areas: [box] } : null;
       },
       true,

@@ -12,13 +12,18 @@ import { readProjects } from '../../src/core/forms/projects';
 import { layoutsToSnapshot, publish } from '../../src/core/publish';
 import { recognizeWorkbook } from '../../src/core/recognize';
 import * as review from '../../src/core/review';
+import type { TemplatePlan } from '../../src/core/forms/template';
+import { parseCellAddress } from '../../src/core/workbook/address';
 import type { SheetLayout } from '../../src/core/workbook/edits';
-import type { WorkbookSnapshot } from '../../src/core/workbook/types';
+import { buildSheet, buildWorkbook } from '../../src/core/workbook/sheet';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../src/core/workbook/types';
 import { App, type AppProps } from '../../src/taskpane/App';
 import type { AddedSheets, ReviewCommentInput, ScanResult } from '../../src/taskpane/host';
+import { buildTemplateForms, templateFormsSnapshot } from '../../src/taskpane/generate/workbookBuild';
 import { messages } from '../../src/taskpane/i18n';
+import { belowTemplate, rightTemplate } from '../core/forms/templates';
 import { fakeExcelHost, fakeFileHost, RESULT } from './fixtures';
-import { buildSnapshot, DEPARTMENT, ledgerTotalWan, PROJECT_SHEET, PROJECTS, YEAR, type WorkbookOptions } from './workbooks';
+import { buildSnapshot, DEPARTMENT, ledgerTotalWan, PROJECT_SHEET, PROJECTS, projectRows, YEAR, type WorkbookOptions } from './workbooks';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
@@ -277,6 +282,131 @@ describe('performance forms from a project list', () => {
     await click(byTestId('fill-forms')!);
     await until(() => Boolean(byTestId('build-error')), 'the error');
     expect(byTestId('build-error')!.textContent).toBe('生成失败：工作簿受保护');
+  });
+});
+
+describe('performance forms in the user’s own template', () => {
+  /** The project list, the given form sheets, and a host that fills templates and reports extents. */
+  async function openWithSheets(sheets: readonly SheetSnapshot[], opts: { fill?: boolean } = {}) {
+    const base = buildSnapshot({ withLedger: false });
+    const snapshot: WorkbookSnapshot = { ...base, sheets: [...base.sheets, ...sheets] };
+    const host = buildingHost(scanOf(snapshot));
+    const fillTemplate = jest.fn(async (_t: string, _p: readonly TemplatePlan[], names: readonly string[]): Promise<AddedSheets> => ({ names: names.map((n, i) => (i === 0 ? `${n} (2)` : n)) }));
+    const sheetExtent = jest.fn(async (name: string) => {
+      const s = snapshot.sheets.find((x) => x.name === name);
+      return s ? { rowCount: s.rowCount + 2, colCount: s.colCount } : null;
+    });
+    const full = opts.fill === false ? host : Object.assign(host, { fillTemplate, sheetExtent });
+    await open({ host: full, sampleUrl: 'http://x/a.xlsx' });
+    await until(() => Boolean(byTestId('fill-forms')), 'the build panel');
+    return { host: full as typeof host & { fillTemplate: typeof fillTemplate; sheetExtent: typeof sheetExtent }, snapshot, fillTemplate, sheetExtent };
+  }
+  const picker = () => $<HTMLSelectElement>('select[data-testid="form-template"]');
+  const options = () => Array.from(picker()!.options).map((o) => [o.value, o.textContent]);
+  async function pick(value: string) {
+    await act(async () => {
+      picker()!.value = value;
+      picker()!.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  }
+  /** A filled form of a project the list does not have, on a sheet of its own. */
+  function exampleForm(name: string, sheet: string): SheetSnapshot {
+    const list = readProjects(buildWorkbook('x', [buildSheet({ name: 'p', rows: projectRows([[name, '一次性项目（1年结束）', 1, 30000]]) })]))!;
+    return layoutsToSnapshot([{ ...formsLayout(fillForms(list.projects, { year: YEAR - 1 })).layout, name: sheet }]).sheets[0];
+  }
+
+  test('an empty form is the template, picked by itself: one copy per project through host.fillTemplate, to-dos on the copies', async () => {
+    const { host, snapshot, fillTemplate, sheetExtent } = await openWithSheets([rightTemplate()]);
+    expect(picker()!.value).toBe('模板');
+    expect(options()).toEqual([
+      ['', '标准格式'],
+      ['模板', '模板「模板」'],
+    ]);
+    await type($<HTMLInputElement>('input[data-testid="build-year"]')!, String(YEAR));
+    await click(byTestId('fill-forms')!);
+    await until(() => Boolean(byTestId('sheets-added')), 'the forms');
+    expect(sheetExtent).toHaveBeenCalledWith('模板');
+    expect(host.addSheets).not.toHaveBeenCalled();
+    const extent = await sheetExtent.mock.results[0].value;
+    const want = buildTemplateForms(snapshot, recognizeWorkbook(snapshot), YEAR, '模板', extent);
+    if (!want.ok) throw new Error('usable');
+    expect(fillTemplate).toHaveBeenCalledWith('模板', want.plans, want.names);
+    const given = [`${PROJECTS[0][0]} (2)`, ...PROJECTS.slice(1).map((p) => p[0])];
+    expect(byTestId('sheets-added')!.textContent).toBe(`已生成 3 张绩效目标表，在工作表 ${given.join('、')}。按模板「模板」填写，每张表一个工作表。`);
+    // The to-dos are on the copies, under the names the host gave.
+    const todos = $$('[data-testid="todo"]');
+    const expected = fillForms(readProjects(snapshot)!.projects, { year: YEAR }).reduce((n, f) => n + f.todos, 0);
+    expect(todos).toHaveLength(expected);
+    expect(new Set(todos.map((li) => li.dataset.sheet))).toEqual(new Set(given));
+    const copies = templateFormsSnapshot(snapshot, '模板', want.plans, given);
+    for (const li of todos) {
+      const sheet = copies.sheets.find((x) => x.name === li.dataset.sheet)!;
+      const { row, col } = parseCellAddress(li.dataset.cell!);
+      expect(String(sheet.rows[row]?.[col]?.value.value)).toContain('【待填】');
+    }
+    await click(todos[0].querySelector('button')!);
+    expect(host.select).toHaveBeenCalledWith(todos[0].dataset.sheet, todos[0].dataset.cell);
+
+    // The standard layout instead: one sheet through addSheets.
+    await pick('');
+    await click(byTestId('fill-forms')!);
+    await until(() => host.addSheets.mock.calls.length === 1, 'the standard forms');
+    expect(host.added[0].map((l) => l.name)).toEqual(['绩效目标表']);
+    expect(fillTemplate).toHaveBeenCalledTimes(1);
+  });
+
+  test('a filled form of no listed project is offered but not picked; last year’s form of a listed project is not offered', async () => {
+    const lastYear = fillForms(readProjects(buildSnapshot())!.projects.slice(0, 1), { year: YEAR - 1 });
+    const previous = layoutsToSnapshot([{ ...formsLayout(lastYear).layout, name: `${YEAR - 1}年` }]).sheets[0];
+    const { fillTemplate } = await openWithSheets([previous, exampleForm('档案室改造', '参考表')]);
+    expect(options()).toEqual([
+      ['', '标准格式'],
+      ['参考表', '按「参考表」的格式'],
+    ]);
+    expect(picker()!.value).toBe('');
+    await pick('参考表');
+    await click(byTestId('fill-forms')!);
+    await until(() => Boolean(byTestId('sheets-added')), 'the forms');
+    expect(fillTemplate.mock.calls[0][0]).toBe('参考表');
+    // Last year's form still lends its indicators.
+    expect(byTestId('sheets-added')!.textContent).toContain('1 张沿用上年指标');
+  });
+
+  test('a clear template wins over an example; two clear templates leave the choice to the user', async () => {
+    await openWithSheets([exampleForm('档案室改造', '参考表'), rightTemplate()]);
+    expect(picker()!.value).toBe('模板');
+    expect(options().map((o) => o[0])).toEqual(['', '参考表', '模板']);
+    act(() => root.unmount());
+    root = createRoot(container);
+    await openWithSheets([rightTemplate(), belowTemplate()]);
+    expect(options()).toEqual([
+      ['', '标准格式'],
+      ['模板', '模板「模板」'],
+      ['绩效目标模板', '模板「绩效目标模板」'],
+    ]);
+    expect(picker()!.value).toBe('');
+  });
+
+  test('a template without a cell for money the forms carry: said so, line by line, and nothing is filled', async () => {
+    // Labels side by side with the values below; only 单位自筹 and 其他资金 under the annual total.
+    const base = belowTemplate();
+    const rows = base.rows.map((r) => (r ?? []).map((c) => (c ? c.value.value : null)));
+    rows[5] = ['年度资金总额', null, '单位自筹', '其他资金'];
+    const noFiscal = buildSheet({ name: '自筹模板', rows, merges: [...base.merges] });
+    const { host, fillTemplate } = await openWithSheets([noFiscal]);
+    expect(picker()!.value).toBe('自筹模板');
+    await click(byTestId('fill-forms')!);
+    await until(() => Boolean(byTestId('bad-template')), 'the refusal');
+    expect(fillTemplate).not.toHaveBeenCalled();
+    expect(host.addSheets).not.toHaveBeenCalled();
+    expect(byTestId('bad-template')!.textContent).toBe(`模板「自筹模板」缺少 ${PROJECTS.length} 处资金栏目，没有填写任何表：`);
+    expect($$('[data-testid="template-problem"]').map((p) => p.textContent)).toEqual(PROJECTS.map((p) => expect.stringContaining(`《${p[0]}》的年度市县（区）财政资金`)));
+  });
+
+  test('a host that cannot fill templates offers no choice', async () => {
+    await openWithSheets([rightTemplate()], { fill: false });
+    expect(picker()).toBeNull();
+    expect(byTestId('fill-forms')).not.toBeNull();
   });
 });
 

@@ -359,3 +359,101 @@ describe('comments on cells in file mode', () => {
     expect(removed.cellComments.map((c) => c.cell)).toEqual(['A4']);
   });
 });
+
+describe('forms in the user’s template (file mode)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const w = require('./workbooks') as typeof import('./workbooks');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const build = require('../../src/taskpane/generate/workbookBuild') as typeof import('../../src/taskpane/generate/workbookBuild');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const forms = require('../../src/core/forms') as typeof import('../../src/core/forms');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { fillForms } = require('../../src/core/forms/fill') as typeof import('../../src/core/forms/fill');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { recognizeWorkbook } = require('../../src/core/recognize') as typeof import('../../src/core/recognize');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readWorkbookBuffer } = require('../../src/xlsx/read') as typeof import('../../src/xlsx/read');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rightTemplate } = require('../core/forms/templates') as typeof import('../core/forms/templates');
+  const bytesOf = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  const styleOf = (c: ExcelJS.Cell) => JSON.stringify({ font: c.font ?? {}, border: c.border ?? {}, fill: c.fill ?? {}, alignment: c.alignment ?? {} });
+
+  test('one copy of the template per project, formatting kept, in later scans and in the download; parses back with only the to-dos', async () => {
+    const host = createFileHost();
+    await host.open(bytesOf(await w.buildTemplateXlsx(rightTemplate())), '青禾县模板.xlsx');
+    const scan = await host.scan();
+    const sources = build.findSources(scan.snapshot!, scan.recognition);
+    expect(sources.template).toBe('模板');
+    const extent = await host.sheetExtent('模板');
+    expect(extent).toEqual({ rowCount: 15, colCount: 6 });
+    await expect(host.sheetExtent('没有')).resolves.toBeNull();
+    const built = build.buildTemplateForms(scan.snapshot!, scan.recognition, w.YEAR, '模板', extent);
+    if (!built.ok) throw new Error('the template should be usable');
+
+    const added = await host.fillTemplate('模板', built.plans, built.names);
+    expect(added.names).toEqual(w.PROJECTS.map((p) => p[0]));
+    // Again: the names are taken now, so the copies get free ones.
+    const again = await host.fillTemplate('模板', built.plans.slice(0, 1), built.names.slice(0, 1));
+    expect(again.names).toEqual([`${w.PROJECTS[0][0]} (2)`]);
+    await expect(host.fillTemplate('没有这张表', built.plans, built.names)).rejects.toThrow(/no template sheet/);
+    // The preview knows the copies at once.
+    expect(host.preview(added.names[0], 'B2')?.cells.flat()).toContain(w.PROJECTS[0][0]);
+
+    // (No findings painted: the empty template is itself checked as a form, and would be marked.)
+    const { blob } = await host.annotatedCopy([], 'zh-CN');
+    const copy = await reread(blob);
+    expect(copy.worksheets.map((s) => s.name)).toEqual([w.PROJECT_SHEET, '模板', ...added.names, ...again.names, '审核意见表', '_suanpan_review']);
+    const src = copy.getWorksheet('模板')!;
+    built.plans.forEach((p, i) => {
+      const ws = copy.getWorksheet(added.names[i])!;
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1, printArea: `A1:F${p.rowCount}` });
+      const merges = (ws.model as unknown as { merges: string[] }).merges;
+      expect([...merges].sort()).toEqual(p.merges.filter((m) => m.bottom > m.top || m.right > m.left).map((m) => `${String.fromCharCode(65 + m.left)}${m.top + 1}:${String.fromCharCode(65 + m.right)}${m.bottom + 1}`).sort());
+      for (let c = 1; c <= 6; c++) expect(ws.getColumn(c).width).toBe(src.getColumn(c).width);
+      // Rows above the indicator block look (and are as tall) as the template's.
+      const block = p.insert ? p.insert.after : p.rowCount;
+      for (let r = 1; r <= block; r++) {
+        expect([r, ws.getRow(r).height]).toEqual([r, src.getRow(r).height]);
+        for (let c = 1; c <= 6; c++) expect([r, c, styleOf(ws.getCell(r, c))]).toEqual([r, c, styleOf(src.getCell(r, c))]);
+      }
+      // Inserted rows look like their model row.
+      if (p.insert) for (let c = 1; c <= 6; c++) expect(styleOf(ws.getCell(p.insert.after + 2, c))).toBe(styleOf(src.getCell(p.insert.styleFrom + 1, c)));
+    });
+
+    // Read back by the engine: the projects' forms, nothing found but the to-dos.
+    const back = await readWorkbookBuffer(Buffer.from(await blob.arrayBuffer()), 'copy.xlsx');
+    const parsed = forms.parseForms(back, recognizeWorkbook(back)).filter((f) => added.names.includes(f.sheet));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readProjects } = require('../../src/core/forms/projects') as typeof import('../../src/core/forms/projects');
+    const filled = fillForms(readProjects(back)!.projects, { year: w.YEAR });
+    expect(parsed.map((f) => [f.header.name, f.funds.annual.total?.value.toNumber(), f.indicators.indicators.map((x) => x.name)])).toEqual(
+      filled.map((f) => [f.name, f.annual.total.toNumber(), f.indicators.map((x) => x.name)]),
+    );
+    const findings = parsed.flatMap((f) => forms.checkForm(f));
+    expect(findings.filter((f) => f.rule !== 'form-placeholder')).toEqual([]);
+    expect(findings.length).toBe(filled.reduce((n, f) => n + f.todos, 0));
+
+    // A later scan reads the copies: the to-dos are findings on them.
+    const rescanned = await host.scan();
+    const onCopies = rescanned.findings.filter((f) => added.names.includes(f.sheet));
+    expect(new Set(onCopies.map((f) => f.rule))).toEqual(new Set(['form-placeholder']));
+  });
+
+  test('the extent counts a template’s empty bordered rows, which the scan cannot see', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildSheet } = require('../../src/core/workbook/sheet') as typeof import('../../src/core/workbook/sheet');
+    const base = rightTemplate();
+    const bare = buildSheet({ name: '表样', rows: base.rows.slice(0, 12).map((r) => (r ?? []).map((c) => (c ? c.value.value : null))), merges: base.merges.filter((m) => m.bottom < 11) });
+    const host = createFileHost();
+    await host.open(bytesOf(await w.buildTemplateXlsx(bare, { emptyRows: 6 })), 'bare.xlsx');
+    const scan = await host.scan();
+    expect(scan.snapshot!.sheets.find((s) => s.name === '表样')!.rowCount).toBe(12);
+    const extent = await host.sheetExtent('表样');
+    expect(extent).toEqual({ rowCount: 18, colCount: 6 });
+    const built = build.buildTemplateForms(scan.snapshot!, scan.recognition, w.YEAR, '表样', extent);
+    const without = build.buildTemplateForms(scan.snapshot!, scan.recognition, w.YEAR, '表样', null);
+    if (!built.ok || !without.ok) throw new Error('usable');
+    // With the extent the six empty rows take indicators before any row is inserted.
+    expect((without.plans[0].insert?.count ?? 0) - (built.plans[0].insert?.count ?? 0)).toBe(6);
+  });
+});

@@ -40,6 +40,8 @@ test('forwards the review, sheet and user-name calls when the adapter has them',
     comment: jest.fn(async () => scanReview),
     commentCell: jest.fn(async () => scanReview),
     selectedCell: jest.fn(async () => ({ sheet: '表3', cell: 'B7' })),
+    fillTemplate: jest.fn(async () => ({ names: ['项目甲'] })),
+    sheetExtent: jest.fn(async () => ({ rowCount: 30, colCount: 6 })),
     addSheets: jest.fn(async () => ({ names: ['表1 (2)'] })),
     userName: jest.fn(async () => '王五'),
   });
@@ -52,6 +54,9 @@ test('forwards the review, sheet and user-name calls when the adapter has them',
   await expect(host.commentCell!('表3', 'B7', { text: '请核实', reviewer: '张三' })).resolves.toBe(scanReview);
   expect(real.commentCell).toHaveBeenCalledWith('表3', 'B7', { text: '请核实', reviewer: '张三' });
   await expect(host.selectedCell!()).resolves.toEqual({ sheet: '表3', cell: 'B7' });
+  await expect(host.fillTemplate!('模板', [], ['项目甲'])).resolves.toEqual({ names: ['项目甲'] });
+  expect(real.fillTemplate).toHaveBeenCalledWith('模板', [], ['项目甲']);
+  await expect(host.sheetExtent!('模板')).resolves.toEqual({ rowCount: 30, colCount: 6 });
   const layout = { name: '表1', cells: [], merges: [] };
   await expect(host.addSheets!([layout])).resolves.toEqual({ names: ['表1 (2)'] });
   expect(real.addSheets).toHaveBeenCalledWith([layout]);
@@ -66,6 +71,8 @@ test('an adapter without them: the calls fail plainly and the user name is unkno
   await expect(host.addSheets!([])).rejects.toThrow('cannot add sheets');
   await expect(host.userName!()).resolves.toBeNull();
   await expect(host.selectedCell!()).resolves.toBeNull();
+  await expect(host.fillTemplate!('模板', [], [])).rejects.toThrow('cannot add sheets');
+  await expect(host.sheetExtent!('模板')).resolves.toBeNull();
 });
 
 test('a chunk that fails to load fails the calls, not the pane', async () => {

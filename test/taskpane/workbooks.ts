@@ -3,8 +3,10 @@
 // exceljs (for the file host and the browser). Not the sample: other codes, names and amounts.
 import Decimal from 'decimal.js';
 import * as ExcelJS from 'exceljs';
-import { buildSheet, buildWorkbook, type CellInput } from '../../src/core/workbook/sheet';
-import type { WorkbookSnapshot } from '../../src/core/workbook/types';
+import type { SheetLayout, SheetLayoutCell } from '../../src/core/workbook/edits';
+import { buildSheet, buildWorkbook, cellText, type CellInput } from '../../src/core/workbook/sheet';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../src/core/workbook/types';
+import { applyEdits, snapshotToWorkbook } from '../../src/xlsx';
 
 export const DEPARTMENT = '青禾县数据管理局';
 export const YEAR = 2024;
@@ -64,8 +66,70 @@ function ledgerRows(opts: WorkbookOptions): CellInput[][] {
   return rows;
 }
 
-function projectRows(): CellInput[][] {
-  return [PROJECT_HEADER, ...PROJECTS.map(([name, kind, years, total]) => [name, `201-${DEPARTMENT}`, DEPARTMENT, kind, years, total])];
+export type Project = readonly [string, string, number, number];
+
+export function projectRows(projects: readonly Project[] = PROJECTS): CellInput[][] {
+  return [PROJECT_HEADER, ...projects.map(([name, kind, years, total]) => [name, `201-${DEPARTMENT}`, DEPARTMENT, kind, years, total])];
+}
+
+/** The project list as a sheet layout (plain values, as a user would type them). */
+export function projectListLayout(projects: readonly Project[] = PROJECTS): SheetLayout {
+  const cells: SheetLayoutCell[] = projectRows(projects).flatMap((r, i) =>
+    r.flatMap((v, j) => (v === null || v === undefined || v === '' ? [] : [{ row: i, col: j, value: typeof v === 'number' ? { kind: 'number' as const, value: v } : { kind: 'text' as const, value: String(v) } }])),
+  );
+  return { name: PROJECT_SHEET, cells, merges: [] };
+}
+
+/** A workbook with the project list and a styled form template (styledTemplate), as .xlsx bytes. */
+export async function buildTemplateXlsx(template: SheetSnapshot, opts: { emptyRows?: number; projects?: readonly Project[]; more?: readonly SheetLayout[] } = {}): Promise<Buffer> {
+  const wb = snapshotToWorkbook({ source: 'template.xlsx', sheets: [] });
+  applyEdits(wb, { cells: [], sheets: [projectListLayout(opts.projects), styledTemplate(template, opts.emptyRows ?? 0), ...(opts.more ?? [])] });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** `n` more invented projects (for counting syncs against the number of forms). */
+export function manyProjects(n: number): Project[] {
+  const kinds = ['经常性项目（长期开展）', '延续性项目（阶段开展）', '一次性项目（1年结束）'];
+  const what = ['档案数字化', '网络安全等级保护测评', '政务热线运维', '公共数据目录编制', '电子证照归集'];
+  return Array.from({ length: n }, (_, i) => [`${what[i % what.length]}项目${i + 1}号`, kinds[i % 3], i % 3 === 2 ? 1 : 2 + (i % 2), 50000 + 1234 * (i + 1)] as const);
+}
+
+/**
+ * A user's form template as a sheet layout with the look such templates have: `sheet`'s labels and
+ * merges; thin borders over the whole form, its `emptyRows` more rows below included (empty,
+ * bordered: the indicator rows to fill); labels bold; the title large and centred; the indicator
+ * header shaded; widths and heights; the annual-total value cell with a number format of its own.
+ */
+export function styledTemplate(sheet: SheetSnapshot, emptyRows = 0): SheetLayout {
+  const rows = sheet.rowCount + emptyRows;
+  const cols = sheet.colCount;
+  const header = sheet.rows.findIndex((r) => r?.some((c) => c && cellText(c) === '一级指标'));
+  const cells: SheetLayoutCell[] = [];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const cell = sheet.rows[r]?.[c];
+      const label = cell ? cellText(cell) : '';
+      const left = sheet.rows[r]?.[c - 1];
+      const annual = left && cellText(left) === '年度资金总额';
+      cells.push({
+        row: r,
+        col: c,
+        value: cell ? cell.value : null,
+        style: {
+          border: true,
+          vertical: 'middle',
+          wrap: true,
+          ...(label ? { bold: true } : {}),
+          ...(r === 0 ? { fontSize: 16, horizontal: 'center' as const } : {}),
+          ...(r === header ? { fill: 'D9E1F2', horizontal: 'center' as const } : {}),
+          ...(r > header && header >= 0 ? { fontName: '仿宋' } : {}),
+          ...(annual ? { numFmt: '#,##0' } : {}),
+        },
+      });
+    }
+  const colWidths = Object.fromEntries(Array.from({ length: cols }, (_, c) => [c, 12 + 2 * (c % 3)]));
+  const rowHeights = Object.fromEntries(Array.from({ length: rows }, (_, r) => [r, r === 0 ? 32 : r === header ? 24 : r > header ? 21 : 18]));
+  return { name: sheet.name, cells, merges: [...sheet.merges], colWidths, rowHeights, print: { paper: 'A4', orientation: 'landscape' } };
 }
 
 export function buildSnapshot(opts: WorkbookOptions = {}): WorkbookSnapshot {

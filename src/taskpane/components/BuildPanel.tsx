@@ -1,4 +1,4 @@
-import { Body1Strong, Button, Caption1, Field, Input, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1Strong, Button, Caption1, Field, Input, makeStyles, mergeClasses, Select, Subtitle2, tokens } from '@fluentui/react-components';
 import { ClipboardTaskListLtr20Regular, DocumentBulletList20Regular, TableAdd20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Message } from '../../core/findings';
@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   hints: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3 },
   outcome: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   subheading: { fontWeight: tokens.fontWeightSemibold },
+  layout: { minWidth: 0, maxWidth: '100%' },
 });
 
 export interface BuildPanelProps {
@@ -114,6 +115,18 @@ export function BuildPanel({ build, host, review, reviewer, workbookName, previe
               .join(locale === 'en' ? '; ' : '；')}
           </Caption1>
         </div>
+      )}
+      {projects.found && build.canUseTemplate && sources && sources.templates.length > 0 && (
+        <Field label={t.formLayout} size="small" className={styles.layout}>
+          <Select size="small" value={build.template} disabled={busy} onChange={(_, d) => build.setTemplate(d.value)} data-testid="form-template">
+            <option value="">{t.standardLayout}</option>
+            {sources.templates.map((c) => (
+              <option key={c.sheet} value={c.sheet}>
+                {format(c.kind === 'template' ? t.templateOption : t.exampleOption, { sheet: c.sheet })}
+              </option>
+            ))}
+          </Select>
+        </Field>
       )}
       <div className={styles.buttons}>
         {ledger.found && (
@@ -225,7 +238,12 @@ export function BuildPanel({ build, host, review, reviewer, workbookName, previe
       {state.status === 'forms-added' && (
         <div className={styles.outcome} data-testid="build-outcome" data-status={state.status}>
           <Notice intent="success" testId="sheets-added">
-            {[format(t.formsAdded, { forms: state.forms, names: state.names.join(sep) }), state.carried ? format(t.formsCarried, { carried: state.carried }) : '']
+            {[
+              format(t.formsAdded, { forms: state.forms, names: state.names.join(sep) }),
+              state.template ? format(t.formsFromTemplate, { sheet: state.template }) : '',
+              state.carried ? format(t.formsCarried, { carried: state.carried }) : '',
+              state.annualOnly ? t.templateAnnualOnly : '',
+            ]
               .filter(Boolean)
               .join(locale === 'en' ? ' ' : '')}
           </Notice>
@@ -250,6 +268,21 @@ export function BuildPanel({ build, host, review, reviewer, workbookName, previe
             <Caption1 className={styles.muted}>{t.todosNone}</Caption1>
           )}
           {state.others.length > 0 && <Notice intent="warning">{format(t.formsOtherFindings, { count: state.others.length })}</Notice>}
+        </div>
+      )}
+
+      {state.status === 'bad-template' && (
+        <div className={styles.outcome} data-testid="build-outcome" data-status={state.status}>
+          <Notice intent="warning" testId="bad-template">
+            {state.missing.length
+              ? format(t.badTemplate, { sheet: state.sheet, labels: state.missing.join(sep) })
+              : format(t.templateLacksFunds, { sheet: state.sheet, count: state.problems.length })}
+          </Notice>
+          {state.problems.map((p, i) => (
+            <Caption1 key={i} className={styles.muted} data-testid="template-problem">
+              {say(p, locale)}
+            </Caption1>
+          ))}
         </div>
       )}
 

@@ -2,6 +2,7 @@
 // opened; every scan and every download starts from them, with the applied fixes replayed, so a
 // download never carries marks of an earlier scan and an undone fix leaves no trace.
 import type { Finding } from '../../core/findings';
+import type { TemplatePlan } from '../../core/forms/template';
 import type { ReviewScan, ReviewStore } from '../../core/review';
 import { cellAddress, parseCellAddress } from '../../core/workbook/address';
 import type { CellEdit, SheetLayout } from '../../core/workbook/edits';
@@ -10,7 +11,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../core/workbook/types'
 import { reasons } from '../../xlsx/errors';
 import { checkSnapshot, nextTurn } from '../engine';
 import { changedCorrections } from '../fix/corrections';
-import type { AddedSheets, AppliedFix, CellWindow, FilePaneHost, ReviewCommentInput, ScanProgress, ScanResult } from '../host';
+import type { AddedSheets, AppliedFix, CellWindow, FilePaneHost, ReviewCommentInput, ScanProgress, ScanResult, SheetExtent } from '../host';
 import { freeSheetNames } from '../sheetNames';
 import { cellWindow } from './preview';
 import { fileProblem } from './sniff';
@@ -30,6 +31,9 @@ export interface FileHost extends FilePaneHost {
   comment(fingerprint: string, comment: ReviewCommentInput): Promise<ReviewScan>;
   /** A comment on a cell of a sheet the last scan read (or one added since); kept in downloads. */
   commentCell(sheet: string, cell: string, comment: ReviewCommentInput): Promise<ReviewScan>;
+  /** Copies of a template sheet filled per plan, one sheet each; later scans read them, downloads carry them. */
+  fillTemplate(templateSheet: string, plans: readonly TemplatePlan[], names: readonly string[]): Promise<AddedSheets>;
+  sheetExtent(sheet: string): Promise<SheetExtent | null>;
   /** A file has no signed-in user: always null, so the pane asks for the reviewer's name. */
   userName(): Promise<null>;
 }
@@ -39,6 +43,12 @@ export interface FileHost extends FilePaneHost {
 const loadReview = () => import('../../core/review');
 const loadAnnotate = () => import('../../core/annotate');
 const loadPublish = () => import('../../core/publish');
+const loadTemplate = () => import('../../core/forms/template');
+
+/** What was added to the open workbook, in order, replayed onto every load: built sheets or filled template copies. */
+type Addition =
+  | { readonly kind: 'layouts'; readonly layouts: readonly SheetLayout[] }
+  | { readonly kind: 'template'; readonly template: string; readonly plans: readonly TemplatePlan[]; readonly names: readonly string[] };
 
 /** Also leaves out the 审核意见表 made again on demand (`审核意见表 (2)` …): Suanpan's, not the user's. */
 function withoutReviewCopies(workbook: WorkbookSnapshot, reviewSheet: string): WorkbookSnapshot {
@@ -63,16 +73,20 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
   let lastReviewer: string | undefined;
   const fixes = new Map<string, CellEdit[]>();
   let fixCounter = 0;
-  // Sheets added by addSheets, under the names they got; replayed onto every load like the fixes.
-  const added: SheetLayout[] = [];
+  // Sheets added by addSheets and fillTemplate, under the names they got; replayed onto every load like the fixes.
+  const added: Addition[] = [];
   // Every sheet name of the workbook as last loaded (hidden ones included), for free names.
   let names: string[] | null = null;
 
   async function loaded(m: WorkbookFileModule) {
     if (!bytes) throw new Error('no file is open');
     const wb = await m.loadWorkbook(bytes);
+    for (const a of added) {
+      if (a.kind === 'layouts') m.edit(wb, { cells: [], sheets: [...a.layouts] });
+      else m.fillTemplate(wb, a.template, a.plans, a.names);
+    }
     const edits = [...fixes.values()].flat();
-    if (added.length || edits.length) m.edit(wb, { cells: edits, sheets: [...added] });
+    if (edits.length) m.edit(wb, { cells: edits, sheets: [] });
     names = m.sheetNames(wb);
     return wb;
   }
@@ -212,7 +226,7 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
         names!,
       );
       const renamed = layouts.map((l, i) => (l.name === given[i] ? l : { ...l, name: given[i] }));
-      added.push(...renamed);
+      added.push({ kind: 'layouts', layouts: renamed });
       names!.push(...given);
       // The preview grid shows cells of the new sheets too (a to-do on a filled form, say).
       if (snapshot) {
@@ -220,6 +234,31 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
         snapshot = { ...snapshot, sheets: [...snapshot.sheets, ...layoutsToSnapshot(renamed).sheets] };
       }
       return { names: given };
+    },
+
+    async fillTemplate(templateSheet, plans, wanted) {
+      if (!bytes) throw new Error('no file is open');
+      const m = await loadModule();
+      const wb = await loaded(m);
+      if (!m.sheetNames(wb).includes(templateSheet)) throw new Error(`找不到模板工作表「${templateSheet}」/ no template sheet "${templateSheet}"`);
+      if (!plans.length) return { names: [] };
+      const given = freeSheetNames(wanted, names!);
+      // Tried on this load first: a plan exceljs cannot write fails here, not on every later load.
+      m.fillTemplate(wb, templateSheet, plans, given);
+      added.push({ kind: 'template', template: templateSheet, plans: [...plans], names: given });
+      names!.push(...given);
+      const source = snapshot?.sheets.find((s) => s.name === templateSheet);
+      if (snapshot && source) {
+        const { planSnapshot } = await loadTemplate();
+        snapshot = { ...snapshot, sheets: [...snapshot.sheets, ...plans.map((p, i) => planSnapshot(source, p, given[i]))] };
+      }
+      return { names: given };
+    },
+
+    async sheetExtent(sheet) {
+      if (!bytes) throw new Error('no file is open');
+      const m = await loadModule();
+      return m.sheetExtent(await loaded(m), sheet);
     },
 
     async userName() {

@@ -3,11 +3,13 @@
 // pane outside Excel ever fetches. read-sheet.ts's own `import 'exceljs'` resolves to the same
 // browser build through the package's "browser" field.
 import * as ExcelJS from 'exceljs/dist/exceljs.min.js';
+import type { TemplatePlan } from '../../core/forms/template';
 import type { SheetSnapshot } from '../../core/workbook/types';
 import type { WorkbookEdits } from '../../core/workbook/edits';
 import { applyEdits } from '../../xlsx/edit';
 import { reasons } from '../../xlsx/errors';
 import { readSheet } from '../../xlsx/read-sheet';
+import { addTemplateFormSheets } from '../../xlsx/template-form';
 
 export type Workbook = ExcelJS.Workbook;
 
@@ -34,6 +36,17 @@ export function readSheetAt(wb: Workbook, index: number): SheetSnapshot {
 
 export function edit(wb: Workbook, edits: WorkbookEdits): void {
   applyEdits(wb, edits);
+}
+
+/** A sheet's extent with its formatted empty cells (exceljs counts rows and columns that have a style). */
+export function sheetExtent(wb: Workbook, name: string): { rowCount: number; colCount: number } | null {
+  const ws = wb.worksheets.find((w) => w.name === name);
+  return ws ? { rowCount: ws.rowCount, colCount: ws.columnCount } : null;
+}
+
+/** One sheet per plan, each a copy of the template sheet filled as planned, A4 portrait with its print area. */
+export function fillTemplate(wb: Workbook, templateSheet: string, plans: readonly TemplatePlan[], names: readonly string[]): void {
+  addTemplateFormSheets(wb, templateSheet, plans, names);
 }
 
 export async function writeWorkbook(wb: Workbook): Promise<ArrayBuffer> {

@@ -1,6 +1,7 @@
-// The pane's build actions on one scan: what the workbook offers (a ledger, a project list), and
-// building the publication tables, the performance forms and the 审核意见表 into new sheets through
-// host.addSheets. One action at a time; the last outcome is kept until the next scan.
+// The pane's build actions on one scan: what the workbook offers (a ledger, a project list, a form
+// template), and building the publication tables, the performance forms and the 审核意见表 into new
+// sheets through host.addSheets — the forms through host.fillTemplate when a template sheet is
+// picked. One action at a time; the last outcome is kept until the next scan.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding, Message } from '../../core/findings';
 import type { ProjectProblem } from '../../core/forms/projects';
@@ -40,7 +41,13 @@ export type BuildState =
       readonly carried: number;
       readonly todos: readonly FormTodo[];
       readonly others: readonly Finding[];
+      /** The template sheet the forms copy, when one was used (one sheet per form then). */
+      readonly template?: string;
+      /** The template has no 实施期 funds column. */
+      readonly annualOnly?: boolean;
     }
+  /** The picked template lacks labels (named) or cells for money the forms carry (listed). */
+  | { readonly status: 'bad-template'; readonly sheet: string; readonly missing: readonly string[]; readonly problems: readonly Message[] }
   | { readonly status: 'bad-projects'; readonly sheet: string; readonly problems: readonly ProjectProblem[] }
   | { readonly status: 'review-added'; readonly names: readonly string[] }
   | { readonly status: 'failed'; readonly action: BuildAction; readonly error: string };
@@ -52,6 +59,11 @@ export interface Build {
   readonly available: boolean;
   readonly year: string;
   setYear(year: string): void;
+  /** The template sheet the forms are filled into; '' for the standard layout. */
+  readonly template: string;
+  setTemplate(sheet: string): void;
+  /** The host can fill copies of a template sheet. */
+  readonly canUseTemplate: boolean;
   readonly state: BuildState;
   publish(opts?: { skipBad?: boolean; department?: string }): Promise<void>;
   fillForms(): Promise<void>;
@@ -66,6 +78,14 @@ export function wanText(units: bigint): string {
   return `${neg ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`;
 }
 
+/** Why no form could be filled, in the pane's language. */
+function noForms(reason: 'no-list' | 'empty' | 'no-template', locale: Locale, template = ''): string {
+  const en = locale === 'en';
+  if (reason === 'empty') return en ? 'the project list is empty' : '项目清单是空的';
+  if (reason === 'no-template') return en ? `no sheet “${template}” to use as the template; scan again` : `找不到模板工作表「${template}」，请重新扫描`;
+  return en ? 'no project list (needs 项目名称 and 年度资金总额 headers)' : '找不到项目清单（须有“项目名称”和“年度资金总额”表头）';
+}
+
 /** A year typed into the field, or undefined when it is not one. */
 export function parseYear(text: string): number | undefined {
   const t = text.trim();
@@ -75,6 +95,7 @@ export function parseYear(text: string): number | undefined {
 export function useBuild(host: PaneHost, result: ScanResult | null, locale: Locale): Build {
   const [sources, setSources] = useState<Sources | null>(null);
   const [year, setYear] = useState('');
+  const [template, setTemplate] = useState('');
   const [state, setState] = useState<BuildState>({ status: 'idle' });
   const running = useRef(false);
   const snapshot = result?.snapshot;
@@ -91,6 +112,7 @@ export function useBuild(host: PaneHost, result: ScanResult | null, locale: Loca
         const s = m.findSources(snap, recognition);
         setSources(s);
         setYear(String(s.year));
+        setTemplate(s.template ?? '');
       })
       .catch(() => {
         // Without the chunk there is nothing to offer; the scan itself is unaffected.
@@ -158,21 +180,30 @@ export function useBuild(host: PaneHost, result: ScanResult | null, locale: Loca
         if (!result?.snapshot) throw new Error('scan the workbook first');
         const m = await loadBuild();
         const y = parseYear(year) ?? sources?.year ?? new Date().getFullYear();
+        if (template && host.fillTemplate) {
+          const extent = host.sheetExtent ? await host.sheetExtent(template) : null;
+          const t = m.buildTemplateForms(result.snapshot, result.recognition, y, template, extent);
+          if (!t.ok) {
+            if (t.reason === 'bad-rows') return { status: 'bad-projects', sheet: t.sheet, problems: t.problems };
+            if (t.reason === 'bad-template') return { status: 'bad-template', sheet: t.sheet, missing: t.missing, problems: t.problems };
+            throw new Error(noForms(t.reason, locale, template));
+          }
+          const { names } = await host.fillTemplate(template, t.plans, t.names);
+          // The to-dos are read from the copies as planned, under the names they got.
+          const { todos, others } = m.formTodosOf(m.templateFormsSnapshot(result.snapshot, template, t.plans, names));
+          return { status: 'forms-added', names, forms: t.forms, carried: t.carried, todos, others, template, annualOnly: t.annualOnly };
+        }
         const b = m.buildForms(result.snapshot, result.recognition, y);
         if (!b.ok) {
           if (b.reason === 'bad-rows') return { status: 'bad-projects', sheet: b.sheet, problems: b.problems };
-          throw new Error(
-            b.reason === 'empty'
-              ? locale === 'en' ? 'the project list is empty' : '项目清单是空的'
-              : locale === 'en' ? 'no project list (needs 项目名称 and 年度资金总额 headers)' : '找不到项目清单（须有“项目名称”和“年度资金总额”表头）',
-          );
+          throw new Error(noForms(b.reason, locale));
         }
         const names = await addSheets([b.layout]);
         // The to-dos are read from the sheet as added, under the name it got.
         const { todos, others } = m.formTodos([{ ...b.layout, name: names[0] }]);
         return { status: 'forms-added', names, forms: b.forms, carried: b.carried, todos, others };
       }),
-    [run, result, year, sources, locale, addSheets],
+    [run, result, year, sources, locale, addSheets, template, host],
   );
 
   const reviewSheet = useCallback(
@@ -195,6 +226,9 @@ export function useBuild(host: PaneHost, result: ScanResult | null, locale: Loca
     available: Boolean(host.addSheets),
     year,
     setYear,
+    template,
+    setTemplate,
+    canUseTemplate: Boolean(host.fillTemplate),
     state,
     publish,
     fillForms,
