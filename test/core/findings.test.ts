@@ -5,6 +5,7 @@ const f = (severity: Finding['severity'], sheet: string, cell: string, rule: Fin
   severity,
   sheet,
   cell,
+  range: cell,
   message: { zh: '', en: '' },
   related: [],
 });
