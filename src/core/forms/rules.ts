@@ -733,6 +733,21 @@ function checkMissing(f: PerformanceForm): Finding[] {
 }
 
 /** Every per-form check, on one form. */
+const TEMPLATE_SHEET = /模板|样表|表样|空表|template/i;
+
+/**
+ * A form template kept in the workbook, not a form to check: no amount other than zero, no
+ * indicator value, and no project of its own (no name, a placeholder name such as XX项目, or a
+ * sheet named 模板 / 样表 / 表样). A named project's form left unfilled is not a template.
+ */
+export function isBlankTemplate(f: PerformanceForm): boolean {
+  const amounts = [f.funds.period, f.funds.annual].flatMap((c) => [c.total, c.fiscal, ...Object.values(c.lines)]);
+  if (amounts.some((a) => a && !a.value.isZero())) return false;
+  if (f.indicators.indicators.some((i) => i.value.kind !== 'empty' && i.value.kind !== 'placeholder')) return false;
+  const name = f.header.name.trim();
+  return !name || findPlaceholders(name).found.length > 0 || TEMPLATE_SHEET.test(f.sheet);
+}
+
 export function checkForm(f: PerformanceForm): Finding[] {
   return [...checkFunds(f), ...checkCosts(f), ...checkIndicators(f), ...checkProsePlaceholders(f), ...checkMissing(f)];
 }
@@ -808,7 +823,7 @@ export function checkFormsTotal(forms: readonly PerformanceForm[], tables: reado
 export const formsRule: Rule = {
   id: 'forms',
   run(ctx: CheckContext): Finding[] {
-    const forms = parseForms(ctx.workbook, ctx.recognition);
+    const forms = parseForms(ctx.workbook, ctx.recognition).filter((f) => !isBlankTemplate(f));
     return [...forms.flatMap(checkForm), ...checkFormsTotal(forms, ctx.tables)];
   },
 };
