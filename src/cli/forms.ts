@@ -20,14 +20,13 @@ import { checkWorkbook } from '../core/rules';
 import { formSheetNames } from '../core/forms/sheet-names';
 import { readTemplate, stackOffsets, templatePlan, templateProblems, templateSheetOf, type FormTemplate } from '../core/forms/template';
 import { FORMS_SHEET } from '../core/forms/layout';
-import { rangeAddress } from '../core/workbook/address';
 import type { SheetLayout } from '../core/workbook/edits';
-import type { CellRange, WorkbookSnapshot } from '../core/workbook/types';
+import type { WorkbookSnapshot } from '../core/workbook/types';
 import { InputError, readWorkbookFile, snapshotToWorkbook, applyEdits } from '../xlsx';
-import { copyColumnWidths, copyTemplateForm, loadTemplateFile, type TemplateFile } from '../xlsx/template-copy';
+import { loadTemplateFile, type TemplateFile } from '../xlsx/template-copy';
+import { copyTemplateForm, newTemplateSheet, printOnA4 } from '../xlsx/template-form';
 import { writeWorkbookFile } from '../xlsx/write';
 import type { FilledForm } from '../core/forms/fill';
-import type * as ExcelJS from 'exceljs';
 
 export const FORMS_USAGE = 'suanpan forms fill PROJECTS.xlsx --out FORMS.xlsx [--template T.xlsx] [--previous LAST.xlsx] [--sheet-per-form] [--year 2023]\n';
 
@@ -48,16 +47,6 @@ export async function writeFormsFile(layout: SheetLayout, outPath: string): Prom
   wb.creator = 'suanpan forms fill';
   applyEdits(wb, { cells: [], sheets: [layout] });
   await writeWorkbookFile(wb, outPath);
-}
-
-/** A4 portrait, fitted to the page width; `onePage` fits each form on one page (a sheet per form). */
-function a4(ws: ExcelJS.Worksheet, areas: readonly CellRange[], onePage: boolean): void {
-  ws.pageSetup.paperSize = 9;
-  ws.pageSetup.orientation = 'portrait';
-  ws.pageSetup.fitToPage = true;
-  ws.pageSetup.fitToWidth = 1;
-  ws.pageSetup.fitToHeight = onePage ? 1 : 0;
-  ws.pageSetup.printArea = areas.map(rangeAddress).join('&&');
 }
 
 /** One sheet per form in the standard layout, each with its own print area. */
@@ -84,24 +73,18 @@ export async function writeTemplateFormsFile(
   const plans = forms.map((f) => templatePlan(template, f, sheet));
   const wb = snapshotToWorkbook({ source: outPath, sheets: [] });
   wb.creator = 'suanpan forms fill';
-  const margins = src.pageSetup.margins;
-  const newSheet = (name: string) => {
-    const ws = wb.addWorksheet(name);
-    copyColumnWidths(src, ws, template.colCount);
-    if (margins) ws.pageSetup.margins = { ...margins };
-    return ws;
-  };
+  const newSheet = (name: string) => newTemplateSheet(wb, src, name, template.colCount);
   if (names) {
     plans.forEach((p, i) => {
       const ws = newSheet(names[i]);
-      a4(ws, [copyTemplateForm(src, ws, p, 0)], true);
+      printOnA4(ws, [copyTemplateForm(src, ws, p, 0)], true);
     });
   } else {
     const ws = newSheet(FORMS_SHEET);
     const offsets = stackOffsets(plans);
     const ranges = plans.map((p, i) => copyTemplateForm(src, ws, p, offsets[i]));
     for (const r of ranges.slice(0, -1)) ws.getRow(r.bottom + 1).addPageBreak();
-    a4(ws, ranges, false);
+    printOnA4(ws, ranges, false);
   }
   await writeWorkbookFile(wb, outPath);
 }

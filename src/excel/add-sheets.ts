@@ -18,25 +18,18 @@ import type { CellRange } from '../core/workbook/types';
 import { areaAddress, colsAddress, rowsAddress, runsOf, unionAddresses } from './a1';
 import { excelText } from './fix';
 import { formatJobs, formatKey, formatStyleOf, type FormatJob, type StyledCell } from './layout-format';
-import { MAX_AREAS_ADDRESS_CHARS, REQUEST_BUDGET_BYTES, REQUEST_BYTES_PER_OP, detectCapabilities, packBySize, utf8Length, type Capabilities } from './limits';
+import { MAX_AREAS_ADDRESS_CHARS, REQUEST_BYTES_PER_OP, utf8Length } from './limits';
+import { sheetBatch, type SheetBatchOptions, type SheetBatchResult } from './sheet-batch';
 import { freeSheetName } from './sheet-names';
 
-export interface AddSheetsOptions {
-  readonly capabilities?: Capabilities;
-  /** Bytes per request; default 4 MB. */
-  readonly budgetBytes?: number;
+export interface AddSheetsOptions extends SheetBatchOptions {
   /** Longest address union for getRanges; default 255. */
   readonly maxAddressChars?: number;
   /** Rows of values per block are cut so a block stays under this many bytes; default 1 MB. */
   readonly blockBytes?: number;
 }
 
-export interface AddSheetsResult {
-  /** The names the sheets got, in the order of the layouts. */
-  readonly names: readonly string[];
-  readonly syncs: number;
-  /** What this Excel could not do (the print setup before ExcelApi 1.9). */
-  readonly skipped: readonly { readonly sheet: string; readonly what: 'print' }[];
+export interface AddSheetsResult extends SheetBatchResult {
   /** Format, merge, width and height calls queued (grows with styles and blocks, not cells). */
   readonly formatCalls: number;
 }
@@ -47,25 +40,20 @@ export function needsUngroupedRun(layouts: readonly SheetLayout[]): boolean {
 }
 
 export async function addLayoutSheets(context: Excel.RequestContext, layouts: readonly SheetLayout[], opts: AddSheetsOptions = {}): Promise<AddSheetsResult> {
-  const caps = opts.capabilities ?? detectCapabilities();
-  const budget = opts.budgetBytes ?? REQUEST_BUDGET_BYTES;
+  const batch = sheetBatch(context, opts);
+  const caps = batch.caps;
   const how = { areas: caps.rangeAreas !== false, maxAddressChars: opts.maxAddressChars ?? MAX_AREAS_ADDRESS_CHARS };
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
 
   const collection = context.workbook.worksheets;
   collection.load('items/name');
-  await sync();
+  await batch.sync();
   const taken = new Set(collection.items.map((w) => w.name.toLowerCase()));
   const names = layouts.map((l) => freeSheetName(l.name, taken));
   const renamed = new Map<string, string>();
   layouts.forEach((l, i) => {
     if (l.name !== names[i]) renamed.set(l.name.toLowerCase(), names[i]);
   });
-  if (!layouts.length) return { names, syncs, skipped: [], formatCalls: 0 };
+  if (!layouts.length) return { names, syncs: batch.syncs(), skipped: [], formatCalls: 0 };
 
   const sheets: Excel.Worksheet[] = [];
   const skipped: { sheet: string; what: 'print' }[] = [];
@@ -85,11 +73,8 @@ export async function addLayoutSheets(context: Excel.RequestContext, layouts: re
     if (layout.print && caps.pageLayout === false) skipped.push({ sheet: names[i], what: 'print' });
   });
 
-  for (const group of packBySize(jobs, (j) => j.size, budget)) {
-    for (const job of group) job.run();
-    await sync();
-  }
-  return { names, syncs, skipped, formatCalls };
+  await batch.run(jobs);
+  return { names, syncs: batch.syncs(), skipped, formatCalls };
 }
 
 interface PlanOptions {

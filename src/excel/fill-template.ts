@@ -18,21 +18,13 @@ import type { TemplatePlan } from '../core/forms/template';
 import type { CellRange } from '../core/workbook/types';
 import { areaAddress } from './a1';
 import { excelText } from './fix';
-import { REQUEST_BUDGET_BYTES, REQUEST_BYTES_PER_OP, detectCapabilities, packBySize, utf8Length, type Capabilities } from './limits';
+import { REQUEST_BYTES_PER_OP, utf8Length } from './limits';
+import { sheetBatch, type BatchJob, type SheetBatchOptions, type SheetBatchResult } from './sheet-batch';
 import { freeSheetName } from './sheet-names';
 
-export interface FillTemplateOptions {
-  readonly capabilities?: Capabilities;
-  /** Bytes per request; default 4 MB. */
-  readonly budgetBytes?: number;
-}
+export type FillTemplateOptions = SheetBatchOptions;
 
-export interface FillTemplateResult {
-  /** The names the sheets got, in the order of the plans. */
-  readonly names: readonly string[];
-  readonly syncs: number;
-  /** What this Excel could not do: the print setup before ExcelApi 1.9. */
-  readonly skipped: readonly { readonly sheet: string; readonly what: 'print' }[];
+export interface FillTemplateResult extends SheetBatchResult {
   /** The copies had to be made visible (the template is hidden): not possible in an undo group. */
   readonly madeVisible: boolean;
 }
@@ -42,11 +34,6 @@ export class TemplateSheetMissing extends Error {
     super(`找不到模板工作表「${sheet}」/ no template sheet "${sheet}"`);
     this.name = 'TemplateSheetMissing';
   }
-}
-
-interface Job {
-  readonly size: number;
-  run(): void;
 }
 
 type CellInput = string | number | boolean | null;
@@ -64,13 +51,8 @@ export async function fillTemplateSheets(
   opts: FillTemplateOptions = {},
 ): Promise<FillTemplateResult> {
   if (plans.length !== wanted.length) throw new Error('one name per form');
-  const caps = opts.capabilities ?? detectCapabilities();
-  const budget = opts.budgetBytes ?? REQUEST_BUDGET_BYTES;
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const batch = sheetBatch(context, opts);
+  const caps = batch.caps;
 
   const collection = context.workbook.worksheets;
   collection.load('items/name');
@@ -81,17 +63,17 @@ export async function fillTemplateSheets(
   const formats = rows && cols ? template.getRangeByIndexes(0, 0, rows, cols).load('numberFormat') : null;
   const styleFrom = plans.find((p) => p.insert)?.insert?.styleFrom;
   const model = styleFrom !== undefined ? template.getRangeByIndexes(styleFrom, 0, 1, 1).format.load('rowHeight') : null;
-  await sync();
+  await batch.sync();
   if (template.isNullObject) throw new TemplateSheetMissing(templateSheet);
   const taken = new Set(collection.items.map((w) => w.name.toLowerCase()));
   const names = wanted.map((n) => freeSheetName(n, taken));
-  if (!plans.length) return { names, syncs, skipped: [], madeVisible: false };
+  if (!plans.length) return { names, syncs: batch.syncs(), skipped: [], madeVisible: false };
 
   const numFmt = (formats?.numberFormat ?? []) as string[][];
   const modelHeight = model?.rowHeight ?? null;
   const hidden = template.visibility !== 'Visible';
   const sheets: Excel.Worksheet[] = [];
-  const jobs: Job[] = [];
+  const jobs: BatchJob[] = [];
   plans.forEach((plan, i) => {
     const ws = () => sheets[i];
     jobs.push({
@@ -151,11 +133,8 @@ export async function fillTemplateSheets(
       });
     }
   });
-  for (const group of packBySize(jobs, (j) => j.size, budget)) {
-    for (const job of group) job.run();
-    await sync();
-  }
-  return { names, syncs, skipped: caps.pageLayout === false ? names.map((sheet) => ({ sheet, what: 'print' as const })) : [], madeVisible: hidden };
+  await batch.run(jobs);
+  return { names, syncs: batch.syncs(), skipped: caps.pageLayout === false ? names.map((sheet) => ({ sheet, what: 'print' as const })) : [], madeVisible: hidden };
 }
 
 /**

@@ -62,6 +62,25 @@ export function copyTemplateForm(src: ExcelJS.Worksheet, dst: ExcelJS.Worksheet,
   return { top: offset, left: 0, bottom: offset + plan.rowCount - 1, right: cols - 1 };
 }
 
+/** A new sheet `name` in `wb` for copies of `src`: the template's column widths and page margins. */
+export function newTemplateSheet(wb: ExcelJS.Workbook, src: ExcelJS.Worksheet, name: string, colCount: number): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  copyColumnWidths(src, ws, colCount);
+  const margins = src.pageSetup.margins;
+  if (margins) ws.pageSetup.margins = { ...margins };
+  return ws;
+}
+
+/** A4 portrait, fitted to the page width; `onePage` fits each form on one page (a sheet per form). */
+export function printOnA4(ws: ExcelJS.Worksheet, areas: readonly CellRange[], onePage: boolean): void {
+  ws.pageSetup.paperSize = 9;
+  ws.pageSetup.orientation = 'portrait';
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = 1;
+  ws.pageSetup.fitToHeight = onePage ? 1 : 0;
+  ws.pageSetup.printArea = areas.map(rangeAddress).join('&&');
+}
+
 /**
  * One sheet per form in `wb`, each a copy of the template sheet `templateSheet` filled per its plan,
  * under the names given (free ones: the caller's job), on A4 portrait, one page, with its print area.
@@ -69,18 +88,9 @@ export function copyTemplateForm(src: ExcelJS.Worksheet, dst: ExcelJS.Worksheet,
 export function addTemplateFormSheets(wb: ExcelJS.Workbook, templateSheet: string, plans: readonly TemplatePlan[], names: readonly string[]): ExcelJS.Worksheet[] {
   const src = wb.worksheets.find((w) => w.name === templateSheet);
   if (!src) throw new Error(`no sheet ${templateSheet}`);
-  const margins = src.pageSetup.margins;
   return plans.map((plan, i) => {
-    const ws = wb.addWorksheet(names[i]);
-    copyColumnWidths(src, ws, plan.colCount);
-    if (margins) ws.pageSetup.margins = { ...margins };
-    const area = copyTemplateForm(src, ws, plan, 0);
-    ws.pageSetup.paperSize = 9;
-    ws.pageSetup.orientation = 'portrait';
-    ws.pageSetup.fitToPage = true;
-    ws.pageSetup.fitToWidth = 1;
-    ws.pageSetup.fitToHeight = 1;
-    ws.pageSetup.printArea = rangeAddress(area);
+    const ws = newTemplateSheet(wb, src, names[i], plan.colCount);
+    printOnA4(ws, [copyTemplateForm(src, ws, plan, 0)], true);
     return ws;
   });
 }

@@ -2,26 +2,15 @@
 // selected), a comment is stored in the review store in 2 syncs, queued with decisions, comes back
 // with the next scan of a new host (the workbook reopened), is listed by the 审核意见表 and can be
 // removed.
-import { OfficeMockObject } from 'office-addin-mock';
 import { loadReviewStore, reviewSheetLayout, REVIEW_STORE_SHEET } from '../../src/core/review';
 import { addLayoutSheets } from '../../src/excel/add-sheets';
 import { createExcelHost } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/read';
-import { FakeContext, FakeWorkbook, installExcel } from './fake-excel';
+import { FakeContext, FakeWorkbook } from './fake-excel';
 import { ALL, publication } from './fixtures';
+import { useOfficeEnv } from './office-env';
 
-const g = globalThis as Record<string, unknown>;
-function office(max: number) {
-  g.Office = new OfficeMockObject({
-    context: { requirements: { isSetSupported: (set: string, v?: string) => set === 'ExcelApi' && Number(v?.split('.')[1]) <= max } },
-  });
-}
-let uninstall: (() => void) | undefined;
-afterEach(() => {
-  uninstall?.();
-  uninstall = undefined;
-  delete g.Office;
-});
+const env = useOfficeEnv();
 
 /** A small workbook of a reviewer's: two sheets with some figures, nothing Suanpan recognises. */
 function workbook(): FakeWorkbook {
@@ -36,12 +25,7 @@ function workbook(): FakeWorkbook {
   return wb;
 }
 
-function install(wb: FakeWorkbook) {
-  const excel = installExcel(wb);
-  uninstall = excel.uninstall;
-  office(20);
-  return excel;
-}
+const install = (wb: FakeWorkbook) => env.install(wb);
 
 const storedComments = async (wb: FakeWorkbook) => loadReviewStore(await readWorkbook(new FakeContext(wb).asExcel)).store.cellComments;
 

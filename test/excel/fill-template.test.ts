@@ -2,7 +2,6 @@
 // templatePlan) written by host.fillTemplate into worksheet.copy()s in 2 syncs whatever the number of
 // forms; values, formats, merges, widths, heights as planned; the template itself untouched; the
 // copies read back by the Excel adapter parse to the projects' data with only the to-dos found.
-import { OfficeMockObject } from 'office-addin-mock';
 import { checkForm, parseForms } from '../../src/core/forms';
 import { fillForms } from '../../src/core/forms/fill';
 import { readProjects } from '../../src/core/forms/projects';
@@ -18,21 +17,11 @@ import { buildSheet } from '../../src/core/workbook/sheet';
 import type { SheetSnapshot } from '../../src/core/workbook/types';
 import { rightTemplate } from '../core/forms/templates';
 import { manyProjects, PROJECTS, PROJECT_SHEET, projectListLayout, styledTemplate, YEAR, type Project } from '../taskpane/workbooks';
-import { FakeContext, FakeWorkbook, dumpWorkbook, installExcel, type FakeSheet } from './fake-excel';
+import { FakeContext, FakeWorkbook, dumpWorkbook, type FakeSheet } from './fake-excel';
 import { ALL } from './fixtures';
+import { useOfficeEnv } from './office-env';
 
-const g = globalThis as Record<string, unknown>;
-function office(max: number) {
-  g.Office = new OfficeMockObject({
-    context: { requirements: { isSetSupported: (set: string, v?: string) => set === 'ExcelApi' && Number(v?.split('.')[1]) <= max } },
-  });
-}
-let uninstall: (() => void) | undefined;
-afterEach(() => {
-  uninstall?.();
-  uninstall = undefined;
-  delete g.Office;
-});
+const env = useOfficeEnv();
 
 /** A user's workbook in Excel: the project list, and the form template with its formatting. */
 async function workbook(projects: readonly Project[], template: SheetSnapshot = rightTemplate(), emptyRows = 0): Promise<FakeWorkbook> {
@@ -49,12 +38,7 @@ async function workbook(projects: readonly Project[], template: SheetSnapshot = 
   return wb;
 }
 
-function install(wb: FakeWorkbook, max = 20) {
-  const excel = installExcel(wb);
-  uninstall = excel.uninstall;
-  office(max);
-  return excel;
-}
+const install = (wb: FakeWorkbook, max = 20) => env.install(wb, max);
 
 /** What the pane does: scan, find the template, ask for its extent, plan the forms. */
 async function plan(host: ReturnType<typeof createExcelHost>, sheet: string) {
@@ -155,8 +139,7 @@ test('the template is found; 3 or 12 forms take 2 syncs; each copy is the templa
     const findings = forms.flatMap((f) => checkForm(f));
     expect(findings.filter((f) => f.rule !== 'form-placeholder')).toEqual([]);
     expect(findings.length).toBe(filled.reduce((n, f) => n + f.todos, 0));
-    uninstall!();
-    uninstall = undefined;
+    env.uninstall();
   }
 }, 60_000);
 
@@ -199,7 +182,7 @@ test('a hidden template: the copies are made visible, outside the undo group; wi
   expect(wb.sheet('模板').visibility).toBe('Hidden');
 
   const old = await workbook(PROJECTS);
-  uninstall!();
+  env.uninstall();
   install(old, 7);
   const host7 = createExcelHost();
   const planned = await plan(host7, '模板');

@@ -3,7 +3,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { OfficeMockObject } from 'office-addin-mock';
 import { makeSample } from '../../src/cli/make-sample';
 import type { Finding } from '../../src/core/findings';
 import { checkWorkbook } from '../../src/core/rules';
@@ -12,7 +11,8 @@ import type { WorkbookSnapshot } from '../../src/core/workbook/types';
 import { createExcelHost } from '../../src/excel/host';
 import type { ScanProgress } from '../../src/taskpane/host';
 import { readWorkbookFile } from '../../src/xlsx';
-import { FakeWorkbook, dumpWorkbook, installExcel, makeCell, type FakeCell } from './fake-excel';
+import { FakeWorkbook, dumpWorkbook, makeCell, type FakeCell } from './fake-excel';
+import { useOfficeEnv } from './office-env';
 
 let xlsxSnapshot: WorkbookSnapshot;
 let dir: string;
@@ -47,26 +47,13 @@ function excelFromSnapshot(snap: WorkbookSnapshot): FakeWorkbook {
   return wb;
 }
 
-const g = globalThis as Record<string, unknown>;
-function office(max: number) {
-  g.Office = new OfficeMockObject({
-    context: { requirements: { isSetSupported: (set: string, v?: string) => set === 'ExcelApi' && Number(v?.split('.')[1]) <= max } },
-  });
-}
-let uninstall: (() => void) | undefined;
-afterEach(() => {
-  uninstall?.();
-  uninstall = undefined;
-  delete g.Office;
-});
+const env = useOfficeEnv();
 
 const key = (f: Finding) => `${f.rule}|${f.severity}|${f.sheet}|${f.cell}`;
 
 test('scan reads the same workbook the xlsx adapter reads and finds the same things', async () => {
   const model = excelFromSnapshot(xlsxSnapshot);
-  const excel = installExcel(model);
-  uninstall = excel.uninstall;
-  office(20);
+  const excel = env.install(model);
   const progress: ScanProgress[] = [];
   const result = await createExcelHost().scan((p) => progress.push(p));
 
@@ -84,9 +71,7 @@ test('scan reads the same workbook the xlsx adapter reads and finds the same thi
 
 test('paint and clear run each as one undo group on ExcelApi 1.20, and leave the workbook as it was', async () => {
   const model = excelFromSnapshot(xlsxSnapshot);
-  const excel = installExcel(model);
-  uninstall = excel.uninstall;
-  office(20);
+  const excel = env.install(model);
   const host = createExcelHost({ lang: () => 'en' });
   const { findings } = await host.scan();
   const before = dumpWorkbook(model);
@@ -109,9 +94,7 @@ test('paint and clear run each as one undo group on ExcelApi 1.20, and leave the
 
 test('without ExcelApi 1.20 the runs are plain Excel.run (no undo group asked for)', async () => {
   const model = excelFromSnapshot(xlsxSnapshot);
-  const excel = installExcel(model);
-  uninstall = excel.uninstall;
-  office(18);
+  const excel = env.install(model, 18);
   const host = createExcelHost();
   const detailed = await host.paintDetailed([
     { rule: 'subtotal', severity: 'error', sheet: '表3', cell: 'C6', range: 'C6', message: { zh: '不符', en: 'differs' }, related: [] },
@@ -123,9 +106,7 @@ test('without ExcelApi 1.20 the runs are plain Excel.run (no undo group asked fo
 
 test('the misaligned fix: applied, checked again, undone — and select shows a cell in 1 sync', async () => {
   const model = excelFromSnapshot(xlsxSnapshot);
-  const excel = installExcel(model);
-  uninstall = excel.uninstall;
-  office(20);
+  const excel = env.install(model);
   const host = createExcelHost();
   const { findings } = await host.scan();
   const mis = findings.find((f) => f.rule === 'misaligned')!;
@@ -159,8 +140,7 @@ test('the misaligned fix: applied, checked again, undone — and select shows a 
 
 test('the snapshot read through Office.js matches the xlsx one cell for cell', async () => {
   const model = excelFromSnapshot(xlsxSnapshot);
-  const excel = installExcel(model);
-  uninstall = excel.uninstall;
+  env.install(model, null);
   const { readWorkbook } = await import('../../src/excel/read');
   const snap = await (globalThis as unknown as { Excel: typeof Excel }).Excel.run((ctx) => readWorkbook(ctx));
   for (const [i, s] of xlsxSnapshot.sheets.entries()) {

@@ -8,22 +8,12 @@ import { addLayoutSheets } from '../../src/excel/add-sheets';
 import { createExcelHost } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/read';
 import { readReviewStore, writeReviewStore } from '../../src/excel/review-store';
-import { FakeContext, FakeWorkbook, installExcel, type FakeSheet } from './fake-excel';
+import { FakeContext, FakeWorkbook, type FakeSheet } from './fake-excel';
 import { ALL, publication } from './fixtures';
 import { layoutDifferences } from './layout-expect';
+import { useOfficeEnv } from './office-env';
 
-const g = globalThis as Record<string, unknown>;
-function office(max: number) {
-  g.Office = new OfficeMockObject({
-    context: { requirements: { isSetSupported: (set: string, v?: string) => set === 'ExcelApi' && Number(v?.split('.')[1]) <= max } },
-  });
-}
-let uninstall: (() => void) | undefined;
-afterEach(() => {
-  uninstall?.();
-  uninstall = undefined;
-  delete g.Office;
-});
+const env = useOfficeEnv();
 
 /** Where the planted mistake sits: a 项 row's first figure in 表3. */
 interface Planted {
@@ -73,18 +63,20 @@ function itemAt(items: readonly ReviewItem[], planted: Planted, rowShift = 0): R
   return item;
 }
 
-test('decide → the store is written → a new host (the workbook reopened) scans it back; rows inserted above keep it, a new figure reopens it', async () => {
+/** The workbook with its planted mistake in the fake Excel, a host, its first scan and the planted finding. */
+async function scanned() {
   const { wb, planted } = await workbookWithMistake();
-  const excel = installExcel(wb);
-  uninstall = excel.uninstall;
-  office(20);
-
+  const excel = env.install(wb);
   const host = createExcelHost();
-  const first = await host.scan();
+  const scan = await host.scan();
+  return { wb, planted, excel, host, scan, target: itemAt(scan.review!.items, planted) };
+}
+
+test('decide → the store is written → a new host (the workbook reopened) scans it back; rows inserted above keep it, a new figure reopens it', async () => {
+  const { wb, planted, excel, host, scan: first, target } = await scanned();
   expect(excel.runs[0].context.syncs).toBe(3);
   expect(first.review).toBeDefined();
   expect(first.snapshot?.sheets.map((s) => s.name)).toEqual(first.sheets);
-  const target = itemAt(first.review!.items, planted);
   expect(target.status).toBe('open');
 
   // The first decision creates the store sheet: one batch, 2 syncs, outside the undo group
@@ -136,12 +128,7 @@ test('decide → the store is written → a new host (the workbook reopened) sca
 }, 60_000);
 
 test('what is new is measured against the scan recorded with the last decision', async () => {
-  const { wb } = await workbookWithMistake();
-  const excel = installExcel(wb);
-  uninstall = excel.uninstall;
-  office(20);
-  const host = createExcelHost();
-  const first = await host.scan();
+  const { wb, host, scan: first } = await scanned();
   // No scan recorded yet: nothing is "new".
   expect(first.review!.items.every((i) => !i.isNew)).toBe(true);
   const item = first.review!.items.find((i) => i.finding)!;
@@ -166,12 +153,7 @@ test('what is new is measured against the scan recorded with the last decision',
 }, 60_000);
 
 test('a store the CLI or the file mode wrote (core storeLayout) is read by the Excel scan, and the other way round', async () => {
-  const { wb, planted } = await workbookWithMistake();
-  const excel = installExcel(wb);
-  uninstall = excel.uninstall;
-  office(20);
-  const scan = await createExcelHost().scan();
-  const target = itemAt(scan.review!.items, planted);
+  const { wb, planted, excel, target } = await scanned();
 
   // As an .xlsx written by `suanpan check --review-out` holds it: core's layout, cell by cell,
   // chunked small so the store spans several rows.
@@ -197,9 +179,7 @@ test('a store the CLI or the file mode wrote (core storeLayout) is read by the E
 
 test('bad input fails before the workbook is touched; userName is null (Excel has no user-name API)', async () => {
   const { wb, planted } = await workbookWithMistake();
-  const excel = installExcel(wb);
-  uninstall = excel.uninstall;
-  office(20);
+  const excel = env.install(wb);
   const host = createExcelHost();
   await expect(host.decide!('x', { decision: 'confirmed', reviewer: '王' })).rejects.toThrow(/scan/);
   const scan = await host.scan();
@@ -217,13 +197,7 @@ test('bad input fails before the workbook is touched; userName is null (Excel ha
 }, 60_000);
 
 test('comments are stored like decisions; a store deleted since the scan is made again outside the undo group', async () => {
-  const { wb, planted } = await workbookWithMistake();
-  const excel = installExcel(wb);
-  uninstall = excel.uninstall;
-  office(20);
-  const host = createExcelHost();
-  const scan = await host.scan();
-  const target = itemAt(scan.review!.items, planted);
+  const { wb, excel, host, target } = await scanned();
   await host.decide!(target.fingerprint, { decision: 'confirmed', reviewer: '赵' });
 
   // Someone deletes the very hidden sheet (a macro, another tool) after the pane last looked.
@@ -330,13 +304,7 @@ describe('the store through office-addin-mock', () => {
 });
 
 test('the review sheet goes in through addSheets (again as 审核意见表 (2)); a store layout is not copied; neither is scanned', async () => {
-  const { wb, planted } = await workbookWithMistake();
-  const excel = installExcel(wb);
-  uninstall = excel.uninstall;
-  office(20);
-  const host = createExcelHost();
-  const scan = await host.scan();
-  const target = itemAt(scan.review!.items, planted);
+  const { wb, host, scan, target } = await scanned();
   const review = await host.decide!(target.fingerprint, { decision: 'dismissed', reason: '口径', reviewer: '王' });
   const storeBefore = JSON.stringify([...wb.sheet(REVIEW_STORE_SHEET).cells]);
 
@@ -360,12 +328,7 @@ test('the review sheet goes in through addSheets (again as 审核意见表 (2));
 }, 60_000);
 
 test('two decisions asked for at once both end up in the store (writes queue, none reads a stale store)', async () => {
-  const { wb } = await workbookWithMistake();
-  const excel = installExcel(wb);
-  uninstall = excel.uninstall;
-  office(20);
-  const host = createExcelHost();
-  const scan = await host.scan();
+  const { wb, host, scan } = await scanned();
   const [a, b] = scan.review!.items.filter((i) => i.finding);
   const [ra, rb] = await Promise.all([
     host.decide!(a.fingerprint, { decision: 'confirmed', reviewer: '甲' }),

@@ -5,7 +5,6 @@
 // and for review: the reviewer's name from Office, comments, the resolved list, decisions in Excel.
 
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { fillForms } from '../../src/core/forms/fill';
 import { formsLayout } from '../../src/core/forms/layout';
 import { readProjects } from '../../src/core/forms/projects';
@@ -17,48 +16,20 @@ import { parseCellAddress } from '../../src/core/workbook/address';
 import type { SheetLayout } from '../../src/core/workbook/edits';
 import { buildSheet, buildWorkbook } from '../../src/core/workbook/sheet';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../src/core/workbook/types';
-import { App, type AppProps } from '../../src/taskpane/App';
+import type { AppProps } from '../../src/taskpane/App';
 import type { AddedSheets, ReviewCommentInput, ScanResult } from '../../src/taskpane/host';
 import { buildTemplateForms, templateFormsSnapshot } from '../../src/taskpane/generate/workbookBuild';
 import { messages } from '../../src/taskpane/i18n';
 import { belowTemplate, rightTemplate } from '../core/forms/templates';
 import { fakeExcelHost, fakeFileHost, RESULT } from './fixtures';
+import { usePaneDom } from './pane-dom';
 import { buildSnapshot, DEPARTMENT, ledgerTotalWan, PROJECT_SHEET, PROJECTS, projectRows, YEAR, type WorkbookOptions } from './workbooks';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  localStorage.clear();
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const { render, remount, $, $$, byTestId, text, click } = usePaneDom();
+beforeEach(() => localStorage.clear());
 
 const zh = messages['zh-CN'];
-const $ = <T extends Element = HTMLElement>(sel: string) => container.querySelector<T & HTMLElement>(sel);
-const $$ = (sel: string) => Array.from(container.querySelectorAll<HTMLElement>(sel));
-const byTestId = (id: string) => $<HTMLButtonElement>(`[data-testid="${id}"]`);
-const text = () => container.textContent ?? '';
 const fieldYear = () => Number($<HTMLInputElement>('input[data-testid="build-year"]')!.value);
-
-async function click(el: Element): Promise<void> {
-  await act(async () => {
-    el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-  });
-}
 
 async function type(el: HTMLInputElement, value: string): Promise<void> {
   await act(async () => {
@@ -95,7 +66,7 @@ function buildingHost(result: ScanResult, rename: (name: string) => string = (n)
 }
 
 async function open(props: AppProps): Promise<void> {
-  await act(async () => root.render(<App {...props} />));
+  await render(props);
   await until(() => Boolean(byTestId('summary')), 'the scan');
 }
 
@@ -376,8 +347,7 @@ describe('performance forms in the user’s own template', () => {
     await openWithSheets([exampleForm('档案室改造', '参考表'), rightTemplate()]);
     expect(picker()!.value).toBe('模板');
     expect(options().map((o) => o[0])).toEqual(['', '参考表', '模板']);
-    act(() => root.unmount());
-    root = createRoot(container);
+    remount();
     await openWithSheets([rightTemplate(), belowTemplate()]);
     expect(options()).toEqual([
       ['', '标准格式'],
@@ -452,10 +422,8 @@ describe('review', () => {
     await open({ host, sampleUrl: 'http://x/a.xlsx' });
     await act(async () => {});
     expect($<HTMLInputElement>('input[data-testid="reviewer"]')!.value).toBe('李四');
-    act(() => root.unmount());
-
+    remount();
     localStorage.clear();
-    root = createRoot(container);
     const asking = reviewingHost();
     await open({ host: asking, sampleUrl: 'http://x/a.xlsx' });
     await act(async () => {});
@@ -568,7 +536,7 @@ describe('review', () => {
         return merged();
       }),
     });
-    await act(async () => root.render(<App host={host} />));
+    await render({ host });
     await click(byTestId('scan')!);
     // Excel has no preview grid: the cells are not buttons there.
     expect($('td button')).toBeNull();
@@ -667,7 +635,7 @@ describe('review', () => {
         return review.mergeScan(store, RESULT);
       }),
     });
-    await act(async () => root.render(<App host={host} />));
+    await render({ host });
     await click(byTestId('scan')!);
     await click(reviewOf(2).querySelector('[data-testid="decide-fixed"]')!);
     expect(host.decide).toHaveBeenCalledTimes(1);
@@ -684,7 +652,7 @@ describe('review', () => {
 
   test('in Excel without decisions the statuses show but no decision buttons', async () => {
     const host = fakeExcelHost({ ...RESULT, review: review.mergeScan(review.emptyStore(), RESULT) });
-    await act(async () => root.render(<App host={host} />));
+    await render({ host });
     await click(byTestId('scan')!);
     expect($$('[data-testid="review-status"]').length).toBe(RESULT.findings.length);
     expect($('[data-testid="decide-confirmed"]')).toBeNull();

@@ -4,52 +4,16 @@
 // file mode's open/sample/preview/download, the language switch.
 
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { App, type AppProps } from '../../src/taskpane/App';
 import { messages, type Locale } from '../../src/taskpane/i18n';
 import type { ScanResult } from '../../src/taskpane/host';
 import { deferred, fakeExcelHost, fakeFileHost, MISALIGNED, RESULT } from './fixtures';
+import { usePaneDom } from './pane-dom';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-async function render(props: AppProps): Promise<void> {
-  await act(async () => root.render(<App {...props} />));
-}
-
-const $ = <T extends Element = HTMLElement>(sel: string) => container.querySelector<T & HTMLElement>(sel);
-const $$ = (sel: string) => Array.from(container.querySelectorAll<HTMLElement>(sel));
-const byTestId = (id: string) => $<HTMLButtonElement>(`[data-testid="${id}"]`);
-const text = () => container.textContent ?? '';
+const { render, $, $$, byTestId, text, click } = usePaneDom();
 const localeButton = (l: Locale) => $<HTMLButtonElement>(`button[data-locale="${l}"]`)!;
 const findingItems = () => $$('[data-testid="finding"]');
 const findingAt = (sheet: string, cell: string, rule?: string) =>
   $(`[data-testid="finding"][data-sheet="${sheet}"][data-cell="${cell}"]${rule ? `[data-rule="${rule}"]` : ''}`)!;
-
-async function click(el: Element): Promise<void> {
-  await act(async () => {
-    el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-  });
-}
 
 async function chooseRule(value: string): Promise<void> {
   const select = $<HTMLSelectElement>('select[data-testid="filter-rule"]')!;

@@ -1,10 +1,9 @@
-import { Body1Strong, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { Body1Strong, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Severity } from '../../core/findings';
 import { SEVERITIES, sheetSummaries, tableKindLabel, type SeverityCounts } from '../findings/model';
 import type { ScanResult } from '../host';
 import { format, type Locale, type Messages } from '../i18n';
+import { FoldToggle, useFold } from './FoldToggle';
 import { severityName, SeverityIcon } from './SeverityIcon';
 
 const useStyles = makeStyles({
@@ -20,14 +19,6 @@ const useStyles = makeStyles({
   counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS },
   count: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
   number: { fontVariantNumeric: 'tabular-nums' },
-  toggle: {
-    alignSelf: 'flex-start',
-    minWidth: 'auto',
-    height: 'auto',
-    padding: `${tokens.spacingVerticalXXS} 0`,
-    fontWeight: tokens.fontWeightRegular,
-    color: tokens.colorNeutralForeground2,
-  },
   sheets: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   sheet: { display: 'flex', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
   sheetName: { flexShrink: 0, fontWeight: tokens.fontWeightSemibold, maxWidth: '40%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
@@ -50,8 +41,7 @@ export function Summary({ result, counts, t, locale }: SummaryProps) {
   const styles = useStyles();
   const { tables, forms } = result.recognition;
   const sheets = sheetSummaries(result.sheets, result.recognition);
-  const [open, setOpen] = useState(false);
-  const listId = useId();
+  const fold = useFold();
   return (
     <section className={styles.root} data-testid="summary" aria-label={t.findingsHeading}>
       <Body1Strong>
@@ -67,20 +57,11 @@ export function Summary({ result, counts, t, locale }: SummaryProps) {
       </div>
       {sheets.length > 0 && (
         <>
-          <Button
-            appearance="transparent"
-            size="small"
-            className={styles.toggle}
-            icon={open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
-            aria-expanded={open}
-            aria-controls={listId}
-            onClick={() => setOpen(!open)}
-            data-testid="by-sheet"
-          >
+          <FoldToggle fold={fold} testId="by-sheet">
             {format(t.bySheet, { count: sheets.length })}
-          </Button>
-          {open && (
-            <ul className={styles.sheets} id={listId} data-testid="sheet-list">
+          </FoldToggle>
+          {fold.open && (
+            <ul className={styles.sheets} id={fold.id} data-testid="sheet-list">
               {sheets.map((s) => (
                 <li key={s.sheet} className={styles.sheet}>
                   <Caption1 className={styles.sheetName} title={s.sheet}>

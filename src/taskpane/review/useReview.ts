@@ -131,16 +131,15 @@ export function useReview(host: PaneHost, result: ScanResult | null, t: Messages
     }
   }, []);
 
-  const decide = useCallback(
-    async (item: ReviewItem, decision: Decision | null, reason?: string) => {
-      if (!host.decide) return false;
-      if (!reviewer.trim()) {
+  /** Takes the host's answer to a write as the review; false, with the error set, when it fails or a needed name is missing. */
+  const write = useCallback(
+    async (needsReviewer: boolean, send: () => Promise<ReviewScan>) => {
+      if (needsReviewer && !reviewer.trim()) {
         setError(t.reviewerNeeded);
         return false;
       }
-      const d: ReviewDecision = { decision, reviewer: reviewer.trim(), ...(reason ? { reason } : {}) };
       try {
-        setReviewState(await host.decide(item.fingerprint, d));
+        setReviewState(await send());
         setError(null);
         return true;
       } catch (err) {
@@ -148,45 +147,32 @@ export function useReview(host: PaneHost, result: ScanResult | null, t: Messages
         return false;
       }
     },
-    [host, reviewer, t],
+    [reviewer, t],
+  );
+
+  const decide = useCallback(
+    async (item: ReviewItem, decision: Decision | null, reason?: string) => {
+      if (!host.decide) return false;
+      const d: ReviewDecision = { decision, reviewer: reviewer.trim(), ...(reason ? { reason } : {}) };
+      return write(true, () => host.decide!(item.fingerprint, d));
+    },
+    [host, reviewer, write],
   );
 
   const comment = useCallback(
     async (item: ReviewItem, text: string) => {
       if (!host.comment) return false;
-      if (text.trim() && !reviewer.trim()) {
-        setError(t.reviewerNeeded);
-        return false;
-      }
-      try {
-        setReviewState(await host.comment(item.fingerprint, { text: text.trim(), reviewer: reviewer.trim() }));
-        setError(null);
-        return true;
-      } catch (err) {
-        setError(errorText(err));
-        return false;
-      }
+      return write(Boolean(text.trim()), () => host.comment!(item.fingerprint, { text: text.trim(), reviewer: reviewer.trim() }));
     },
-    [host, reviewer, t],
+    [host, reviewer, write],
   );
 
   const commentCell = useCallback(
     async (sheet: string, cell: string, text: string) => {
       if (!host.commentCell) return false;
-      if (text.trim() && !reviewer.trim()) {
-        setError(t.reviewerNeeded);
-        return false;
-      }
-      try {
-        setReviewState(await host.commentCell(sheet, cell, { text: text.trim(), reviewer: reviewer.trim() }));
-        setError(null);
-        return true;
-      } catch (err) {
-        setError(errorText(err));
-        return false;
-      }
+      return write(Boolean(text.trim()), () => host.commentCell!(sheet, cell, { text: text.trim(), reviewer: reviewer.trim() }));
     },
-    [host, reviewer, t],
+    [host, reviewer, write],
   );
 
   const selectedCell = useCallback(async () => {
