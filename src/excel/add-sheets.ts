@@ -20,7 +20,7 @@ import { excelText } from './fix';
 import { formatJobs, formatKey, formatStyleOf, type FormatJob, type StyledCell } from './layout-format';
 import { MAX_AREAS_ADDRESS_CHARS, REQUEST_BYTES_PER_OP, utf8Length } from './limits';
 import { sheetBatch, type SheetBatchOptions, type SheetBatchResult } from './sheet-batch';
-import { freeSheetName } from './sheet-names';
+import { freeSheetName } from '../core/workbook/sheet-names';
 
 export interface AddSheetsOptions extends SheetBatchOptions {
   /** Longest address union for getRanges; default 255. */

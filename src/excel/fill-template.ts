@@ -20,7 +20,7 @@ import { areaAddress } from './a1';
 import { excelText } from './fix';
 import { REQUEST_BYTES_PER_OP, utf8Length } from './limits';
 import { sheetBatch, type BatchJob, type SheetBatchOptions, type SheetBatchResult } from './sheet-batch';
-import { freeSheetName } from './sheet-names';
+import { freeSheetName } from '../core/workbook/sheet-names';
 
 export type FillTemplateOptions = SheetBatchOptions;
 

@@ -9,6 +9,6 @@ export { detectCapabilities, type Capabilities, REQUEST_BUDGET_BYTES, MAX_AREAS_
 export { STATE_KEY, type SuanpanState, type AnnotatedCell, type FixRecord, type Channel } from './state';
 export { addLayoutSheets, columnWidthPoints, needsUngroupedRun, type AddSheetsOptions, type AddSheetsResult } from './add-sheets';
 export { readReviewStore, writeReviewStore, queueReviewStoreRead, type StoredReview, type StoreWriteResult } from './review-store';
-export { freeSheetName, validSheetName, MAX_SHEET_NAME } from './sheet-names';
+export { freeSheetName, validSheetName, MAX_SHEET_NAME } from '../core/workbook/sheet-names';
 export { fillTemplateSheets, TemplateSheetMissing, type FillTemplateOptions, type FillTemplateResult } from './fill-template';
 export { readSelectedCell, type SelectedCellRead } from './selection';

@@ -6,7 +6,7 @@ import type { CellStyle, SheetLayout, SheetLayoutCell } from '../../src/core/wor
 import { addLayoutSheets, columnWidthPoints } from '../../src/excel/add-sheets';
 import { createExcelHost } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/read';
-import { freeSheetName, validSheetName } from '../../src/excel/sheet-names';
+import { freeSheetName, validSheetName } from '../../src/core/workbook/sheet-names';
 import { FakeContext, dumpWorkbook, installExcel } from './fake-excel';
 import { ALL, publication, userWorkbook } from './fixtures';
 import { layoutDifferences } from './layout-expect';

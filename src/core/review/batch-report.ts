@@ -7,6 +7,7 @@ import type { CellValue } from '../workbook/types';
 import type { ReviewItem, ReviewScan } from './decisions';
 import { fitRowHeights } from './fit';
 import { formatReviewTime, internalLink, reviewSheetLayout, SEVERITY_FILL, type ReviewLang } from './review-sheet';
+import { validSheetName } from '../workbook/sheet-names';
 
 export interface BatchWorkbook {
   /** Shown in the report: the path relative to the folder, say. */
@@ -65,13 +66,7 @@ const LAST = WIDTHS.length - 1;
 const BASE: CellStyle = { border: true, wrap: true, vertical: 'top', fontSize: 10 };
 
 /** A sheet name Excel accepts: no []:*?/\, not quoted at the ends, at most 31 characters. */
-export function safeSheetName(name: string): string {
-  const s = name
-    .replace(/[[\]:*?/\\]/g, '_')
-    .replace(/^'+|'+$/g, '')
-    .trim();
-  return Array.from(s).slice(0, 31).join('') || 'Sheet';
-}
+export const safeSheetName = (name: string): string => validSheetName(name);
 
 /** Per-workbook sheet names: '01 name', unique (case-insensitively) and distinct from `taken`. */
 export function detailSheetNames(names: readonly string[], taken: readonly string[] = []): string[] {

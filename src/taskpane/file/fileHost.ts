@@ -12,7 +12,7 @@ import { reasons } from '../../xlsx/errors';
 import { checkSnapshot, nextTurn } from '../engine';
 import { changedCorrections } from '../fix/corrections';
 import type { AddedSheets, AppliedFix, CellWindow, FilePaneHost, ReviewCommentInput, ScanProgress, ScanResult, SheetExtent } from '../host';
-import { freeSheetNames } from '../sheetNames';
+import { freeSheetNames } from '../../core/workbook/sheet-names';
 import { cellWindow } from './preview';
 import { fileProblem } from './sniff';
 
