@@ -10,7 +10,7 @@
 // A cell whose fill, font colour or note the user changed after the paint is left as the user
 // made it: only what still shows Suanpan's paint is put back.
 import { SheetCache, queueCommentLocations, queueLook, queueRestore, type CommentIndex, type LookHandle } from './cells';
-import { REQUEST_BUDGET_BYTES, REQUEST_BYTES_PER_CELL, detectCapabilities, packBySize, type Capabilities } from './limits';
+import { REQUEST_BUDGET_BYTES, REQUEST_BYTES_PER_CELL, countingSync, detectCapabilities, packBySize, type Capabilities } from './limits';
 import { cellKey, queueStateRead, queueStateWrite, textHash } from './state';
 
 export interface ClearOptions {
@@ -33,18 +33,14 @@ export interface ClearResult {
 export async function clearAnnotations(context: Excel.RequestContext, opts: ClearOptions = {}): Promise<ClearResult> {
   const caps = opts.capabilities ?? detectCapabilities();
   const budget = opts.budgetBytes ?? REQUEST_BUDGET_BYTES;
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const { sync, count: syncs } = countingSync(context);
 
   const sheets = new SheetCache(context);
   const state = queueStateRead(context);
   const commentList = caps.comments ? context.workbook.comments.load('items/id,items/content') : null;
   await sync();
   const record = state.read();
-  if (!record.annotations.length) return { cells: 0, fills: 0, fonts: 0, notes: 0, comments: 0, kept: 0, syncs };
+  if (!record.annotations.length) return { cells: 0, fills: 0, fonts: 0, notes: 0, comments: 0, kept: 0, syncs: syncs() };
   // A protected sheet is left painted and stays in the record (clear again after unprotecting);
   // cells of a sheet that is gone are dropped.
   const recs = record.annotations.filter((r) => sheets.status(r.sheet) === 'ok');
@@ -65,5 +61,5 @@ export async function clearAnnotations(context: Excel.RequestContext, opts: Clea
   queueStateWrite(context, { version: 1, annotations: kept, fixes: record.fixes }, state.keys());
   const done = queueRestore(sheets, recs, looks, comments, caps.rangeAreas !== false);
   await sync();
-  return { cells: recs.length, ...done, kept: kept.length, syncs };
+  return { cells: recs.length, ...done, kept: kept.length, syncs: syncs() };
 }

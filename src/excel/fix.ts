@@ -11,6 +11,7 @@
 import type { Finding } from '../core/findings';
 import { normalizeA1 } from './a1';
 import { queueStateRead, queueStateWrite, type FixRecord, type FixedCell } from './state';
+import { countingSync } from './limits';
 
 export interface FixCell {
   readonly cell: string;
@@ -76,11 +77,7 @@ function newFixId(): string {
 export async function applyFix(context: Excel.RequestContext, finding: Finding, opts: { id?: string } = {}): Promise<AppliedFixInfo> {
   const preview = previewFix(finding);
   if (!preview.cells.length) throw new Error(`nothing to write for ${finding.sheet}!${finding.range}`);
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const { sync, count: syncs } = countingSync(context);
   const ws = context.workbook.worksheets.getItem(preview.sheet);
   const state = queueStateRead(context);
   const ranges = preview.cells.map((c) => ws.getRange(c.cell).load('values,valueTypes,formulas,numberFormat'));
@@ -115,7 +112,7 @@ export async function applyFix(context: Excel.RequestContext, finding: Finding, 
   queueStateWrite(context, { version: 1, annotations: old.annotations, fixes: [...old.fixes, record] }, state.keys());
   for (const w of writes) w.range.values = [[w.value]];
   await sync();
-  return { id, cells: fixed.length, syncs };
+  return { id, cells: fixed.length, syncs: syncs() };
 }
 
 export interface UndoFixResult {
@@ -126,11 +123,7 @@ export interface UndoFixResult {
 }
 
 export async function undoFix(context: Excel.RequestContext, fixId: string): Promise<UndoFixResult> {
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const { sync, count: syncs } = countingSync(context);
   const state = queueStateRead(context);
   await sync();
   const record = state.read();
@@ -159,7 +152,7 @@ export async function undoFix(context: Excel.RequestContext, fixId: string): Pro
   });
   queueStateWrite(context, { version: 1, annotations: record.annotations, fixes: record.fixes.filter((f) => f.id !== fixId) }, state.keys());
   await sync();
-  return { restored, skipped, syncs };
+  return { restored, skipped, syncs: syncs() };
 }
 
 /**

@@ -70,6 +70,18 @@ export function utf8Length(s: string): number {
   return n;
 }
 
+/** context.sync() that counts its round trips, for the `syncs` every operation reports. */
+export function countingSync(context: Excel.RequestContext): { sync: () => Promise<void>; count: () => number } {
+  let syncs = 0;
+  return {
+    sync: async () => {
+      syncs++;
+      await context.sync();
+    },
+    count: () => syncs,
+  };
+}
+
 /** Splits items into consecutive groups whose summed size stays within budget (one item at least). */
 export function packBySize<T>(items: readonly T[], sizeOf: (item: T) => number, budget: number): T[][] {
   const groups: T[][] = [];

@@ -30,7 +30,7 @@ import {
   type CommentIndex,
   type LookHandle,
 } from './cells';
-import { REQUEST_BUDGET_BYTES, REQUEST_BYTES_PER_CELL, detectCapabilities, packBySize, utf8Length, type Capabilities } from './limits';
+import { REQUEST_BUDGET_BYTES, REQUEST_BYTES_PER_CELL, countingSync, detectCapabilities, packBySize, utf8Length, type Capabilities } from './limits';
 import {
   cellKey,
   queueStateRead,
@@ -91,11 +91,7 @@ export async function paintFindings(
   const channel = channelFor(caps);
   const areas = caps.rangeAreas !== false;
   const budget = opts.budgetBytes ?? REQUEST_BUDGET_BYTES;
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const { sync, count: syncs } = countingSync(context);
   const sheets = new SheetCache(context);
   const wanted: Target[] = annotationEdits(findings, lang).cells.map((e) => ({
     sheet: e.sheet,
@@ -257,6 +253,6 @@ export async function paintFindings(
     skippedMessages,
     restored: stale.length,
     skipped,
-    syncs,
+    syncs: syncs(),
   };
 }

@@ -13,7 +13,7 @@
 import { loadReviewStore, REVIEW_STORE_SHEET, storeLayout, type LoadedReview } from '../core/review/store';
 import type { ReviewStore } from '../core/review/decisions';
 import type { Cell, SheetSnapshot } from '../core/workbook/types';
-import { REQUEST_BUDGET_BYTES, packBySize, utf8Length } from './limits';
+import { REQUEST_BUDGET_BYTES, countingSync, packBySize, utf8Length } from './limits';
 
 /** The store as found in the workbook, with what a later write needs to know. */
 export interface StoredReview extends LoadedReview {
@@ -75,7 +75,7 @@ export async function writeReviewStore(
     (p) => utf8Length(p.text) + 200,
     budget,
   );
-  let syncs = 0;
+  const { sync, count } = countingSync(context);
   for (const [i, part] of parts.entries()) {
     const range = ws.getRangeByIndexes(part[0].row, 0, part.length, 1);
     range.numberFormat = part.map(() => ['@']);
@@ -87,10 +87,9 @@ export async function writeReviewStore(
       }
       if (!prior.found) ws.visibility = 'VeryHidden';
     }
-    await context.sync();
-    syncs++;
+    await sync();
   }
-  return { created: !prior.found, chunks: texts.length, syncs };
+  return { created: !prior.found, chunks: texts.length, syncs: count() };
 }
 
 /** Column A of the store's used range as a sheet core can parse (other columns are not the store's). */

@@ -1,7 +1,7 @@
 // What adding sheets (add-sheets.ts) and filling copies of a template (fill-template.ts) share: their
 // options and results, and the way they write: jobs queued, then packed by size into requests, one
 // sync each, so the count grows with bytes, never with cells or sheets.
-import { REQUEST_BUDGET_BYTES, detectCapabilities, packBySize, type Capabilities } from './limits';
+import { REQUEST_BUDGET_BYTES, countingSync, detectCapabilities, packBySize, type Capabilities } from './limits';
 
 export interface SheetBatchOptions {
   readonly capabilities?: Capabilities;
@@ -26,16 +26,12 @@ export interface BatchJob {
 
 export function sheetBatch(context: Excel.RequestContext, opts: SheetBatchOptions) {
   const budget = opts.budgetBytes ?? REQUEST_BUDGET_BYTES;
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const { sync, count } = countingSync(context);
   return {
     caps: opts.capabilities ?? detectCapabilities(),
     sync,
     /** The syncs made so far. */
-    syncs: () => syncs,
+    syncs: count,
     /** Runs the jobs in requests of at most the budget (a larger job alone), one sync each. */
     async run(jobs: readonly BatchJob[]): Promise<void> {
       for (const group of packBySize(jobs, (j) => j.size, budget)) {
