@@ -24,6 +24,7 @@ import { dictionary } from '../core/classification';
 import { recognizeWorkbook } from '../core/recognize';
 import { checkWorkbook } from '../core/rules';
 import { readWorkbookFile } from '../xlsx';
+import { mulberry32 } from './seeded-random';
 
 export const BENCH_SHEETS = 10;
 export const DEFAULT_SIZES = [1000, 10000, 100000];
@@ -61,17 +62,6 @@ function freeClassCodes(): string[] {
   const out: string[] = [];
   for (let c = 201; c <= 299; c++) if (!dictionary.lookup(String(c), 'function')) out.push(String(c));
   return out;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

@@ -1,17 +1,9 @@
 // Random ledgers for the property tests: dictionary codes, fen amounts, seeded so a failure replays.
 import { dictionary } from '../../../src/core/classification';
+import { mulberry32 } from '../../../src/cli/seeded-random';
 import type { LineInput } from './fixtures';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** 项 codes whose 款 and 类 are in the dictionary (the only ones a ledger may use). */
 export const FUNC_CODES = dictionary

@@ -13,6 +13,7 @@ import { cellAddress, qualifiedAddress } from '../../../src/core/workbook/addres
 import { sheetFromPastedText } from '../../../src/core/workbook/paste';
 import { buildSheet, buildWorkbook, type CellInput } from '../../../src/core/workbook/sheet';
 import type { CellRange, WorkbookSnapshot } from '../../../src/core/workbook/types';
+import { mulberry32 } from '../../../src/cli/seeded-random';
 
 // ---------------------------------------------------------------------------------------------
 // The ledger
@@ -64,16 +65,7 @@ export const ECONOMIC_LINES: readonly string[] = dictionary
 const PERSONNEL_CLASSES = new Set(['301', '303']);
 
 /** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 function pickInt(r: () => number, lo: number, hi: number): number {
   return lo + Math.floor(r() * (hi - lo + 1));
