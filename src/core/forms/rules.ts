@@ -94,6 +94,30 @@ function near(a: Decimal, b: Decimal, tol: Decimal): boolean {
 }
 
 const RISING: ReadonlySet<Operator> = new Set(['≥', '＞']);
+
+/** Indicators whose value is a ceiling, so `≥` / `＞` before it is a mistake for `≤`. */
+const CEILINGS: readonly {
+  readonly kind: string;
+  readonly applies: (v: QuantityValue, name: string) => boolean;
+  readonly message: (w: Message, name: string, text: string, fixed: string) => Message;
+}[] = [
+  {
+    kind: 'time-limit',
+    applies: (v, name) => v.unitKind === 'time' && TIME_LIMIT_NAME.test(name),
+    message: (w, name, text, fixed) => ({
+      zh: `${w.zh}时限指标「${name}」写作 ${text}：时限是上限，应使用 ≤，如 ${fixed}`,
+      en: `${w.en}: time limit "${name}" is written ${text}: a limit is a ceiling, write ≤, e.g. ${fixed}`,
+    }),
+  },
+  {
+    kind: 'failure-rate',
+    applies: (_, name) => FAILURE_RATE_NAME.test(name),
+    message: (w, name, text, fixed) => ({
+      zh: `${w.zh}「${name}」写作 ${text}：故障、丢失、差错等比率应使用 ≤，如 ${fixed}`,
+      en: `${w.en}: "${name}" is written ${text}: a rate of failure or loss is a ceiling, write ≤, e.g. ${fixed}`,
+    }),
+  },
+];
 const BOUNDING: ReadonlySet<Operator | undefined> = new Set(['≤', '＜', '=', '≈', undefined]);
 
 export function isCostIndicator(ind: Indicator): boolean {
@@ -607,37 +631,16 @@ function checkIndicators(f: PerformanceForm): Finding[] {
         continue;
       }
     }
-    if (op && RISING.has(op) && v.unitKind === 'time' && TIME_LIMIT_NAME.test(name)) {
+    const ceiling = op && RISING.has(op) ? CEILINGS.find((c) => c.applies(v, name)) : undefined;
+    if (ceiling) {
       const fixed = `≤${plain(v.number)}${v.unit}`;
       out.push(
-        finding(
-          f,
-          'form-indicator',
-          'warning',
-          ind.valueCell,
-          {
-            zh: `${w.zh}时限指标「${name}」写作 ${v.text}：时限是上限，应使用 ≤，如 ${fixed}`,
-            en: `${w.en}: time limit "${name}" is written ${v.text}: a limit is a ceiling, write ≤, e.g. ${fixed}`,
-          },
-          { ...base, expected: fixed, actual: v.text, details: { kind: 'time-limit' } },
-        ),
-      );
-      continue;
-    }
-    if (op && RISING.has(op) && FAILURE_RATE_NAME.test(name)) {
-      const fixed = `≤${plain(v.number)}${v.unit}`;
-      out.push(
-        finding(
-          f,
-          'form-indicator',
-          'warning',
-          ind.valueCell,
-          {
-            zh: `${w.zh}「${name}」写作 ${v.text}：故障、丢失、差错等比率应使用 ≤，如 ${fixed}`,
-            en: `${w.en}: "${name}" is written ${v.text}: a rate of failure or loss is a ceiling, write ≤, e.g. ${fixed}`,
-          },
-          { ...base, expected: fixed, actual: v.text, details: { kind: 'failure-rate' } },
-        ),
+        finding(f, 'form-indicator', 'warning', ind.valueCell, ceiling.message(w, name, v.text, fixed), {
+          ...base,
+          expected: fixed,
+          actual: v.text,
+          details: { kind: ceiling.kind },
+        }),
       );
     }
   }
