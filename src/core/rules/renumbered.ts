@@ -202,7 +202,8 @@ function parentLabel(t: TableContext, parent: string): string {
   return name ? `${parent} ${name}` : parent;
 }
 
-interface Fix {
+/** One corrected cell, as `details.corrected` lists them. */
+export interface RenumberedFix {
   cell: string;
   name: string;
   from: string;
@@ -212,7 +213,7 @@ interface Fix {
 }
 
 function runFinding(t: TableContext, parent: string, run: Member[], wrong: Map<number, { to: string; witness: string }>): Finding {
-  const fixes: Fix[] = [];
+  const fixes: RenumberedFix[] = [];
   const codes: { from: string; to: string }[] = [];
   for (const m of run) {
     const w = wrong.get(m.i);

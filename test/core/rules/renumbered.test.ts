@@ -3,15 +3,10 @@
 // cell, with each wrong cell and its corrected code; no code-name, subtotal or cross-table findings
 // from the same cause.
 import type { Finding } from '../../../src/core/findings';
+import type { RenumberedFix } from '../../../src/core/rules/renumbered';
 import { exampleLedger, loud, makeBudget, randomLedger, shiftCodes, type Budget, type BudgetOptions, type Ledger } from './fixtures';
 
-interface Fix {
-  cell: string;
-  name: string;
-  from: string;
-  to: string;
-  witness: string;
-}
+type Fix = RenumberedFix;
 
 /** 20805 has 项 01, 02, 05, 06: room to renumber 05 → 03 and 06 → 04. */
 const PENSIONS = ['2010301', '2010302', '2010350', '2080501', '2080502', '2080505', '2080506', '2101101', '2101102'];
