@@ -1,14 +1,12 @@
-import { Button, Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { format } from '../i18n';
 import { useReviewContext } from '../review/useReview';
+import { TextEntryRow } from './TextEntryRow';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   where: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  text: { flexGrow: 1, flexBasis: '8em', minWidth: 0 },
-  compact: { minWidth: 'auto', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
 });
 
 export interface CellCommentBoxProps {
@@ -39,31 +37,21 @@ export function CellCommentBox({ sheet, cell, onClose }: CellCommentBoxProps) {
       <Caption1 className={styles.where} data-testid="cell-comment-where">
         {format(t.cellCommentFor, { where })}
       </Caption1>
-      <div className={styles.row}>
-        <Input
-          size="small"
-          className={styles.text}
-          aria-label={format(t.cellCommentFor, { where })}
-          placeholder={t.cellCommentPlaceholder}
-          value={text}
-          onChange={(_, d) => setText(d.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && text.trim() && !busy) void save(text);
-          }}
-          data-testid="cell-comment-text"
-        />
-        <Button size="small" appearance="primary" className={styles.compact} disabled={busy || !text.trim()} onClick={() => void save(text)} data-testid="cell-comment-save">
-          {t.saveComment}
-        </Button>
-        {existing && (
-          <Button size="small" appearance="subtle" className={styles.compact} disabled={busy} onClick={() => void save('')} data-testid="cell-comment-remove">
-            {t.removeComment}
-          </Button>
-        )}
-        <Button size="small" appearance="subtle" className={styles.compact} onClick={onClose} data-testid="cell-comment-cancel">
-          {t.cancel}
-        </Button>
-      </div>
+      <TextEntryRow
+        label={format(t.cellCommentFor, { where })}
+        placeholder={t.cellCommentPlaceholder}
+        value={text}
+        onChange={setText}
+        busy={busy}
+        submitLabel={t.saveComment}
+        onSubmit={(value) => void save(value)}
+        remove={existing ? { label: t.removeComment, onRemove: () => void save('') } : undefined}
+        cancelLabel={t.cancel}
+        onCancel={onClose}
+        submitOnEnter
+        compact
+        testIds={{ text: 'cell-comment-text', submit: 'cell-comment-save', remove: 'cell-comment-remove', cancel: 'cell-comment-cancel' }}
+      />
     </div>
   );
 }

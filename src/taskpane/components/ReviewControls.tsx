@@ -1,10 +1,11 @@
-import { Badge, Button, Caption1, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { Comment16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Finding } from '../../core/findings';
 import type { ReviewStatus } from '../../core/review/decisions';
 import { format } from '../i18n';
 import { statusLabel, useReviewContext } from '../review/useReview';
+import { TextEntryRow } from './TextEntryRow';
 
 const useStyles = makeStyles({
   root: {
@@ -15,7 +16,6 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  reason: { flexGrow: 1, flexBasis: '8em', minWidth: 0 },
   note: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   // Fluent's 64 px minimum would push the comment button onto a line of its own at 320 px.
   compact: { minWidth: 'auto', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
@@ -100,59 +100,33 @@ export function ReviewControls({ finding }: { finding: Finding }) {
         )}
       </div>
       {reasonOpen && (
-        <div className={styles.row}>
-          <Input
-            size="small"
-            className={styles.reason}
-            aria-label={t.dismissReason}
-            placeholder={t.dismissReason}
-            value={reason}
-            onChange={(_, d) => setReason(d.value)}
-            data-testid="dismiss-reason"
-          />
-          <Button
-            size="small"
-            appearance="primary"
-            disabled={busy || !reason.trim()}
-            onClick={() => void run('dismissed', reason.trim())}
-            data-testid="dismiss-submit"
-          >
-            {t.dismissSubmit}
-          </Button>
-          <Button size="small" appearance="subtle" onClick={() => setReasonOpen(false)}>
-            {t.cancel}
-          </Button>
-        </div>
+        <TextEntryRow
+          label={t.dismissReason}
+          placeholder={t.dismissReason}
+          value={reason}
+          onChange={setReason}
+          busy={busy}
+          submitLabel={t.dismissSubmit}
+          onSubmit={(why) => void run('dismissed', why)}
+          cancelLabel={t.cancel}
+          onCancel={() => setReasonOpen(false)}
+          testIds={{ text: 'dismiss-reason', submit: 'dismiss-submit' }}
+        />
       )}
       {commentOpen && (
-        <div className={styles.row}>
-          <Input
-            size="small"
-            className={styles.reason}
-            aria-label={t.comment}
-            placeholder={t.commentPlaceholder}
-            value={commentText}
-            onChange={(_, d) => setCommentText(d.value)}
-            data-testid="comment-text"
-          />
-          <Button
-            size="small"
-            appearance="primary"
-            disabled={busy || !commentText.trim()}
-            onClick={() => void saveComment(commentText)}
-            data-testid="comment-save"
-          >
-            {t.saveComment}
-          </Button>
-          {item.comment && (
-            <Button size="small" appearance="subtle" disabled={busy} onClick={() => void saveComment('')} data-testid="comment-remove">
-              {t.removeComment}
-            </Button>
-          )}
-          <Button size="small" appearance="subtle" onClick={() => setCommentOpen(false)}>
-            {t.cancel}
-          </Button>
-        </div>
+        <TextEntryRow
+          label={t.comment}
+          placeholder={t.commentPlaceholder}
+          value={commentText}
+          onChange={setCommentText}
+          busy={busy}
+          submitLabel={t.saveComment}
+          onSubmit={(text) => void saveComment(text)}
+          remove={item.comment ? { label: t.removeComment, onRemove: () => void saveComment('') } : undefined}
+          cancelLabel={t.cancel}
+          onCancel={() => setCommentOpen(false)}
+          testIds={{ text: 'comment-text', submit: 'comment-save', remove: 'comment-remove' }}
+        />
       )}
       {decided && item.record && (
         <Caption1 className={styles.note} data-testid="review-note">
